@@ -1,0 +1,739 @@
+/* api.c: the public API: rule loading, extractors, extraction, tokens and JSON output. */
+#include "extract.h"
+#include "json.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+int finish_phase_records(facta_extractor *ex, size_t from);
+
+/* ---- options ---- */
+
+int facta_compile_options_init(facta_compile_options *opts, unsigned int version)
+{
+    if (!opts || version != FACTA_COMPILE_OPTIONS_VERSION)
+        return FACTA_EINVAL;
+    facta_compile_options d = FACTA_COMPILE_OPTIONS_INIT;
+    *opts = d;
+    return FACTA_OK;
+}
+
+int facta_extract_options_init(facta_extract_options *opts, unsigned int version)
+{
+    if (!opts || version != FACTA_EXTRACT_OPTIONS_VERSION)
+        return FACTA_EINVAL;
+    facta_extract_options d = FACTA_EXTRACT_OPTIONS_INIT;
+    *opts = d;
+    return FACTA_OK;
+}
+
+/* ---- rules ---- */
+
+int rules_create(facta_rules **out, const facta_allocator *user)
+{
+    fa_alloc al;
+    fa_alloc_init(&al, user);
+    facta_rules *r = fa_calloc(&al, 1, sizeof *r);
+    if (!r)
+        return FACTA_ENOMEM;
+    r->al = al;
+    arena_init(&r->pool, &r->al);
+    *out = r;
+    return 0;
+}
+
+void facta_rules_free(facta_rules *r)
+{
+    if (!r)
+        return;
+    const fa_alloc *al = &r->al;
+    for (size_t i = 0; i < r->npreds; i++)
+        if (r->preds[i].re)
+            pcre2_code_free(r->preds[i].re);
+    for (int i = 0; i < r->nphases; i++) {
+        fa_free(al, r->phases[i].prog);
+        fa_free(al, r->phases[i].rules);
+        fa_free(al, r->phases[i].seeds);
+        fa_free(al, r->phases[i].generic);
+    }
+    fa_free(al, r->phases);
+    fa_free(al, r->types);
+    fa_free(al, r->tags);
+    fa_free(al, r->lexs);
+    fa_free(al, r->entries);
+    fa_free(al, r->words);
+    fa_free(al, r->word_entry);
+    fa_free(al, r->forms);
+    fa_free(al, r->nodes);
+    fa_free(al, r->edges);
+    fa_free(al, r->node_ents);
+    fa_free(al, r->tents);
+    fa_free(al, r->preds);
+    fa_free(al, r->exprs);
+    fa_free(al, r->rules);
+    fa_free(al, r->examples);
+    fa_free(al, r->warnings);
+    morph_free(&r->morph, al);
+    arena_free(&r->pool);
+    fa_alloc a = *al;
+    fa_free(&a, r);
+}
+
+size_t facta_rules_count(const facta_rules *r)
+{
+    return r ? (size_t)r->nrules : 0;
+}
+
+size_t facta_rules_warning_count(const facta_rules *r)
+{
+    return r ? r->nwarnings : 0;
+}
+
+const char *facta_rules_warning(const facta_rules *r, size_t i)
+{
+    return r && i < r->nwarnings ? r->warnings[i] : NULL;
+}
+
+static int check_compile_opts(const facta_compile_options *opts, facta_diag *diag)
+{
+    if (opts && opts->version != FACTA_COMPILE_OPTIONS_VERSION) {
+        diag_set(diag, FACTA_EINVAL, "<options>", 0, 0, 0,
+                 "unknown facta_compile_options version %u", opts->version);
+        return FACTA_EINVAL;
+    }
+    return 0;
+}
+
+static int add_defaults(facta_rules *r, facta_diag *diag)
+{
+    for (size_t i = 0; i < facta__embedded_rules_count; i++) {
+        const embedded_file *f = &facta__embedded_rules[i];
+        size_t pl = strlen(f->path);
+        if (pl < 6 || strcmp(f->path + pl - 6, ".facta") != 0)
+            continue;
+        char dir[300], name[300];
+        const char *slash = strrchr(f->path, '/');
+        if (slash)
+            snprintf(dir, sizeof dir, "<default>/%.*s", (int)(slash - f->path), f->path);
+        else
+            snprintf(dir, sizeof dir, "<default>");
+        snprintf(name, sizeof name, "rules/%s", f->path);
+        int rc = rules_add_source(r, (const char *)f->data, f->len, name, dir, diag);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int facta_rules_default(facta_rules **out, facta_diag *diag)
+{
+    if (!out)
+        return FACTA_EINVAL;
+    facta_rules *r;
+    int rc = rules_create(&r, NULL);
+    if (rc) {
+        diag_set(diag, rc, "<default>", 0, 0, 0, "out of memory");
+        return rc;
+    }
+    if ((rc = add_defaults(r, diag)) || (rc = rules_finish(r, diag))) {
+        facta_rules_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
+int facta_rules_compile(facta_rules **out, const char *src, size_t len, const char *name,
+                        const facta_compile_options *opts, facta_diag *diag)
+{
+    if (!out || (!src && len)) {
+        diag_set(diag, FACTA_EINVAL, name, 0, 0, 0, "invalid argument");
+        return FACTA_EINVAL;
+    }
+    int rc = check_compile_opts(opts, diag);
+    if (rc)
+        return rc;
+    facta_rules *r;
+    if ((rc = rules_create(&r, opts ? opts->allocator : NULL))) {
+        diag_set(diag, rc, name, 0, 0, 0, "out of memory");
+        return rc;
+    }
+    if ((opts && (opts->flags & FACTA_COMPILE_WITH_DEFAULTS) && (rc = add_defaults(r, diag))) ||
+        (rc = rules_add_source(r, src ? src : "", len, name ? name : "<string>", NULL, diag)) ||
+        (rc = rules_finish(r, diag))) {
+        facta_rules_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
+static int read_file(const fa_alloc *al, const char *path, char **data, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return FACTA_EIO;
+    fbuf b;
+    fbuf_init(&b, al);
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        fbuf_put(&b, tmp, k);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || b.oom) {
+        fbuf_free(&b);
+        return bad ? FACTA_EIO : FACTA_ENOMEM;
+    }
+    if (!b.data) {
+        b.data = fa_strndup(al, "", 0);
+        if (!b.data)
+            return FACTA_ENOMEM;
+    }
+    *data = b.data;
+    *len = b.len;
+    return 0;
+}
+
+static int load_one(facta_rules *r, const char *path, facta_diag *diag)
+{
+    char *data;
+    size_t len;
+    int rc = read_file(&r->al, path, &data, &len);
+    if (rc) {
+        diag_set(diag, rc, path, 0, 0, 0, "cannot read: %s", rc == FACTA_EIO ? strerror(errno) : "out of memory");
+        return rc;
+    }
+    char dir[1024];
+    const char *slash = strrchr(path, '/');
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    else
+        snprintf(dir, sizeof dir, ".");
+    rc = rules_add_source(r, data, len, path, dir, diag);
+    fa_free(&r->al, data);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int load_dir(facta_rules *r, const char *path, facta_diag *diag, int depth)
+{
+    if (depth > 16) {
+        diag_set(diag, FACTA_ELIMIT, path, 0, 0, 0, "directories nested deeper than 16");
+        return FACTA_ELIMIT;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        diag_set(diag, FACTA_EIO, path, 0, 0, 0, "cannot open directory: %s", strerror(errno));
+        return FACTA_EIO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (FA_GROW(&r->al, names, cap, n + 1) ||
+            !(names[n] = fa_strndup(&r->al, de->d_name, strlen(de->d_name)))) {
+            rc = FACTA_ENOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    if (!rc)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n && !rc; i++) {
+        char full[2048];
+        snprintf(full, sizeof full, "%s/%s", path, names[i]);
+        struct stat st;
+        if (stat(full, &st) != 0)
+            continue;
+        size_t nl = strlen(names[i]);
+        if (S_ISDIR(st.st_mode))
+            rc = load_dir(r, full, diag, depth + 1);
+        else if (nl > 6 && strcmp(names[i] + nl - 6, ".facta") == 0)
+            rc = load_one(r, full, diag);
+    }
+    for (size_t i = 0; i < n; i++)
+        fa_free(&r->al, names[i]);
+    fa_free(&r->al, names);
+    if (rc == FACTA_ENOMEM && diag && !diag->message[0])
+        diag_set(diag, rc, path, 0, 0, 0, "out of memory");
+    return rc;
+}
+
+int facta_rules_load(facta_rules **out, const char *path, const facta_compile_options *opts,
+                     facta_diag *diag)
+{
+    if (!out || !path) {
+        diag_set(diag, FACTA_EINVAL, path, 0, 0, 0, "invalid argument");
+        return FACTA_EINVAL;
+    }
+    int rc = check_compile_opts(opts, diag);
+    if (rc)
+        return rc;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        diag_set(diag, FACTA_EIO, path, 0, 0, 0, "%s", strerror(errno));
+        return FACTA_EIO;
+    }
+    facta_rules *r;
+    if ((rc = rules_create(&r, opts ? opts->allocator : NULL))) {
+        diag_set(diag, rc, path, 0, 0, 0, "out of memory");
+        return rc;
+    }
+    if (opts && (opts->flags & FACTA_COMPILE_WITH_DEFAULTS))
+        rc = add_defaults(r, diag);
+    if (!rc)
+        rc = S_ISDIR(st.st_mode) ? load_dir(r, path, diag, 0) : load_one(r, path, diag);
+    if (!rc)
+        rc = rules_finish(r, diag);
+    if (rc) {
+        facta_rules_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
+/* ---- extractors ---- */
+
+int facta_extractor_new(facta_extractor **out, const facta_rules *rules)
+{
+    if (!out || !rules)
+        return FACTA_EINVAL;
+    const fa_alloc *al = &rules->al;
+    facta_extractor *ex = fa_calloc(al, 1, sizeof *ex);
+    if (!ex)
+        return FACTA_ENOMEM;
+    ex->rules = rules;
+    ex->al = al;
+    arena_init(&ex->arena, al);
+    fbuf_init(&ex->json, al);
+    fbuf_init(&ex->tmp, al);
+    int rc = tok_new(&ex->tk, al);
+    if (!rc) {
+        ex->md = pcre2_match_data_create(1, NULL);
+        if (!ex->md)
+            rc = FACTA_ENOMEM;
+    }
+    if (rc) {
+        facta_extractor_free(ex);
+        return rc;
+    }
+    *out = ex;
+    return 0;
+}
+
+void facta_extractor_free(facta_extractor *ex)
+{
+    if (!ex)
+        return;
+    const fa_alloc *al = ex->al;
+    tok_free(ex->tk);
+    if (ex->md)
+        pcre2_match_data_free(ex->md);
+    arena_free(&ex->arena);
+    fa_free(al, ex->hit_off);
+    fa_free(al, ex->hits);
+    fa_free(al, ex->recs);
+    fa_free(al, ex->rec_head);
+    fa_free(al, ex->vis);
+    for (size_t i = 0; i < 128; i++)
+        fa_free(al, ex->ring[i]);
+    fa_free(al, ex->stack);
+    fa_free(al, ex->cands);
+    fa_free(al, ex->last_cand);
+    fa_free(al, ex->occ);
+    fa_free(al, ex->seed_stamp);
+    fa_free(al, ex->ents);
+    fa_free(al, ex->expl);
+    fbuf_free(&ex->json);
+    fbuf_free(&ex->tmp);
+    fa_free(al, ex);
+}
+
+const char *facta_extractor_last_error(const facta_extractor *ex)
+{
+    return ex ? ex->err : "";
+}
+
+size_t facta_extractor_explain(const facta_explain **out, const facta_extractor *ex)
+{
+    if (!ex) {
+        if (out)
+            *out = NULL;
+        return 0;
+    }
+    if (out)
+        *out = ex->expl;
+    return ex->nexpl;
+}
+
+size_t facta_extractor_dropped(const facta_extractor *ex)
+{
+    return ex ? ex->dropped : 0;
+}
+
+/* ---- extraction ---- */
+
+static int parse_date(const char *s, int *y, int *m, int *d)
+{
+    int a, b, c;
+    char tail;
+    if (sscanf(s, "%4d-%2d-%2d%c", &a, &b, &c, &tail) == 3 && b >= 1 && b <= 12 && c >= 1 && c <= 31) {
+        *y = a, *m = b, *d = c;
+        return 1;
+    }
+    if (sscanf(s, "%4d-%2d%c", &a, &b, &tail) == 2 && b >= 1 && b <= 12) {
+        *y = a, *m = b, *d = 0;
+        return 1;
+    }
+    if (sscanf(s, "%4d%c", &a, &tail) == 1 && a > 0) {
+        *y = a, *m = *d = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* Validate, sanitize and tokenize; shared by facta_tokenize and facta_extract. */
+static int prepare(facta_extractor *ex, const char *text, size_t len,
+                   const facta_extract_options *opts)
+{
+    ex->err[0] = 0;
+    ex->nents = 0;
+    ex->nexpl = 0;
+    ex->nrecs = 0;
+    ex->dropped = 0;
+    ex->steps = 0;
+    ex->map = NULL;
+    ex->ntoks = 0;
+    ex->json.len = 0;
+    arena_reset(&ex->arena);
+    if (!text && len)
+        return set_error(ex, FACTA_EINVAL, "text is NULL");
+    if (opts && opts->version != FACTA_EXTRACT_OPTIONS_VERSION)
+        return set_error(ex, FACTA_EINVAL, "unknown facta_extract_options version %u", opts->version);
+    if (len > FACTA__MAX_DOC_BYTES)
+        return set_error(ex, FACTA_ELIMIT, "document of %zu bytes is over the limit of %zu bytes",
+                         len, (size_t)FACTA__MAX_DOC_BYTES);
+    ex->explain = opts && (opts->flags & FACTA_EXTRACT_EXPLAIN);
+    ex->doc_year = ex->doc_month = ex->doc_day = 0;
+    if (opts && opts->doc_date && !parse_date(opts->doc_date, &ex->doc_year, &ex->doc_month, &ex->doc_day))
+        return set_error(ex, FACTA_EINVAL, "document date '%.40s' is not YYYY-MM-DD", opts->doc_date);
+    ex->lang = 0;
+    if (opts && opts->lang) {
+        if (strcmp(opts->lang, "en") == 0)
+            ex->lang = 1;
+        else if (strcmp(opts->lang, "ru") == 0)
+            ex->lang = 2;
+        else
+            return set_error(ex, FACTA_EINVAL, "unknown language '%.20s' (en, ru)", opts->lang);
+    }
+    text = text ? text : "";
+    ex->orig = text;
+    ex->text = text;
+    ex->len = len;
+    size_t bad;
+    if (!facta_utf8_valid(text, len, &bad)) {
+        if (!(opts && (opts->flags & FACTA_EXTRACT_REPLACE_INVALID)))
+            return set_error(ex, FACTA_EUTF8, "invalid UTF-8 at byte %zu (0x%02x)", bad,
+                             (unsigned char)text[bad]);
+        /* copy with U+FFFD per invalid byte, and a map back to the original offsets */
+        fbuf s;
+        fbuf_init(&s, ex->al);
+        size_t *map = arena_alloc(&ex->arena, (len * 3 + 1) * sizeof *map);
+        if (!map)
+            return set_error(ex, FACTA_ENOMEM, "out of memory");
+        size_t i = 0;
+        while (i < len) {
+            size_t k = utf8_seq_len((const unsigned char *)text, len, i);
+            if (k == 0) {
+                for (int j = 0; j < 3; j++)
+                    map[s.len + (size_t)j] = i;
+                fbuf_put(&s, "\xEF\xBF\xBD", 3);
+                i++;
+            } else {
+                for (size_t j = 0; j < k; j++)
+                    map[s.len + j] = i + j;
+                fbuf_put(&s, text + i, k);
+                i += k;
+            }
+        }
+        map[s.len] = len;
+        char *copy = s.oom ? NULL : arena_strndup(&ex->arena, fbuf_cstr(&s), s.len);
+        size_t sl = s.len;
+        fbuf_free(&s);
+        if (!copy)
+            return set_error(ex, FACTA_ENOMEM, "out of memory");
+        ex->text = copy;
+        ex->len = sl;
+        ex->map = map;
+    }
+    size_t skip = (ex->len >= 3 && memcmp(ex->text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+    ftok *toks;
+    size_t n;
+    int rc = tok_run(ex->tk, ex->text + skip, ex->len - skip, NULL, &ex->arena, &toks, &n);
+    if (rc)
+        return set_error(ex, rc, rc == FACTA_ENOMEM ? "out of memory" : "tokenizer failed (ICU)");
+    for (size_t i = 0; i < n && skip; i++) {
+        toks[i].pub.span.byte_start += skip;
+        toks[i].pub.span.byte_end += skip;
+        toks[i].pub.span.cp_start += 1;
+        toks[i].pub.span.cp_end += 1;
+    }
+    ex->toks = toks;
+    ex->ntoks = n;
+    if (ex->rules->morph.used) {
+        for (size_t i = 0; i < n; i++)
+            if (toks[i].pub.script == FACTA_SCRIPT_CYRILLIC)
+                toks[i].morph = morph_features(&ex->rules->morph, toks[i].pub.folded,
+                                               toks[i].folded_len, M_ANY);
+    }
+    return 0;
+}
+
+static facta_span map_span(const facta_extractor *ex, facta_span s)
+{
+    if (ex->map) {
+        s.byte_start = ex->map[s.byte_start];
+        s.byte_end = ex->map[s.byte_end];
+    }
+    return s;
+}
+
+int facta_tokenize(const facta_token **out, size_t *out_count, facta_extractor *ex,
+                   const char *text, size_t len, const facta_extract_options *opts)
+{
+    if (!ex)
+        return FACTA_EINVAL;
+    if (!out || !out_count)
+        return set_error(ex, FACTA_EINVAL, "out and out_count must not be NULL");
+    int rc = prepare(ex, text, len, opts);
+    if (rc)
+        return rc;
+    /* the public array is the same memory: ftok starts with a facta_token, but the
+     * stride differs, so copy into the arena */
+    facta_token *pub = arena_alloc(&ex->arena, (ex->ntoks + 1) * sizeof *pub);
+    if (!pub)
+        return set_error(ex, FACTA_ENOMEM, "out of memory");
+    for (size_t i = 0; i < ex->ntoks; i++) {
+        pub[i] = ex->toks[i].pub;
+        pub[i].span = map_span(ex, pub[i].span);
+    }
+    *out = pub;
+    *out_count = ex->ntoks;
+    return 0;
+}
+
+static int cmp_ent(const void *a, const void *b)
+{
+    const facta_entity *x = a, *y = b;
+    if (x->span.byte_start != y->span.byte_start)
+        return x->span.byte_start < y->span.byte_start ? -1 : 1;
+    if (x->span.byte_end != y->span.byte_end)
+        return x->span.byte_end > y->span.byte_end ? -1 : 1;
+    return strcmp(x->type, y->type);
+}
+
+static int run(facta_extractor *ex, const char *text, size_t len, const facta_extract_options *opts)
+{
+    int rc = prepare(ex, text, len, opts);
+    if (rc)
+        return rc;
+    const facta_rules *r = ex->rules;
+    size_t n = ex->ntoks;
+    if ((rc = match_lexicons(ex)))
+        return set_error(ex, rc, "out of memory");
+    if (FA_GROW(ex->al, ex->rec_head, ex->rec_head_cap, n + 1))
+        return set_error(ex, FACTA_ENOMEM, "out of memory");
+    for (size_t i = 0; i <= n; i++)
+        ex->rec_head[i] = -1;
+    for (int p = 0; p < r->nphases; p++) {
+        size_t from = ex->nrecs;
+        if ((rc = match_phase(ex, &r->phases[p])))
+            return set_error(ex, rc, "out of memory");
+        if ((rc = finish_phase_records(ex, from)))
+            return set_error(ex, rc, "out of memory");
+    }
+    if ((rc = finish_records(ex)))
+        return set_error(ex, rc, "out of memory");
+    if (FA_GROW(ex->al, ex->ents, ex->ents_cap, ex->nrecs + 1))
+        return set_error(ex, FACTA_ENOMEM, "out of memory");
+    size_t k = 0;
+    for (size_t i = 0; i < ex->nrecs; i++) {
+        const rec *rc_ = &ex->recs[i];
+        if (rc_->dead || r->types[rc_->type][0] == '_')
+            continue; /* types starting with '_' are internal to the rules */
+        facta_entity *e = &ex->ents[k++];
+        e->span = map_span(ex, rc_->span);
+        e->type = r->types[rc_->type];
+        e->norm = rc_->norm;
+        e->attrs = rc_->attrs;
+        e->n_attrs = rc_->nattrs;
+        const rule *ru = &r->rules[rc_->rule];
+        char buf[300];
+        snprintf(buf, sizeof buf, "%s:%u %s", ru->file, ru->line, ru->name);
+        e->rule = arena_strndup(&ex->arena, buf, strlen(buf));
+        if (!e->rule)
+            return set_error(ex, FACTA_ENOMEM, "out of memory");
+    }
+    ex->nents = k;
+    qsort(ex->ents, k, sizeof *ex->ents, cmp_ent);
+    for (size_t i = 0; i < ex->nexpl; i++)
+        ex->expl[i].span = map_span(ex, ex->expl[i].span);
+    return 0;
+}
+
+int facta_extract(const facta_entity **out, size_t *out_count, facta_extractor *ex,
+                  const char *text, size_t len, const facta_extract_options *opts)
+{
+    if (!ex)
+        return FACTA_EINVAL;
+    if (!out || !out_count)
+        return set_error(ex, FACTA_EINVAL, "out and out_count must not be NULL");
+    int rc = run(ex, text, len, opts);
+    if (rc)
+        return rc;
+    *out = ex->ents;
+    *out_count = ex->nents;
+    return 0;
+}
+
+static void json_span_text(fbuf *b, const facta_extractor *ex, facta_span s)
+{
+    /* the original bytes, unless invalid bytes were replaced: then the cleaned text */
+    if (ex->map) {
+        size_t a = 0, z = ex->len;
+        while (a < ex->len && ex->map[a] < s.byte_start)
+            a++;
+        z = a;
+        while (z < ex->len && ex->map[z] < s.byte_end)
+            z++;
+        json_string(b, ex->text + a, z - a);
+    } else {
+        json_string(b, ex->orig + s.byte_start, s.byte_end - s.byte_start);
+    }
+}
+
+int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *ex,
+                       const char *id, const char *text, size_t len,
+                       const facta_extract_options *opts)
+{
+    if (!ex)
+        return FACTA_EINVAL;
+    if (!out_json)
+        return set_error(ex, FACTA_EINVAL, "out_json must not be NULL");
+    if (id && !facta_utf8_valid(id, strlen(id), NULL))
+        return set_error(ex, FACTA_EUTF8, "document id is not valid UTF-8");
+    int rc = run(ex, text, len, opts);
+    if (rc)
+        return rc;
+    fbuf *b = &ex->json;
+    fbuf_reset(b);
+    fbuf_putc(b, '{');
+    if (id) {
+        fbuf_puts(b, "\"id\":");
+        json_string(b, id, strlen(id));
+        fbuf_putc(b, ',');
+    }
+    const char *lang = ex->lang == 1 ? "en" : ex->lang == 2 ? "ru" : NULL;
+    if (!lang) {
+        size_t cyr = 0, lat = 0;
+        for (size_t i = 0; i < ex->ntoks; i++) {
+            cyr += ex->toks[i].pub.script == FACTA_SCRIPT_CYRILLIC;
+            lat += ex->toks[i].pub.script == FACTA_SCRIPT_LATIN;
+        }
+        lang = cyr > lat ? "ru" : lat ? "en" : NULL;
+    }
+    if (lang)
+        fbuf_printf(b, "\"lang\":\"%s\",", lang);
+    fbuf_puts(b, "\"entities\":[");
+    for (size_t i = 0; i < ex->nents; i++) {
+        const facta_entity *e = &ex->ents[i];
+        if (i)
+            fbuf_putc(b, ',');
+        fbuf_puts(b, "{\"type\":");
+        json_string(b, e->type, strlen(e->type));
+        fbuf_puts(b, ",\"text\":");
+        json_span_text(b, ex, e->span);
+        fbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"byte_start\":%zu,\"byte_end\":%zu,\"norm\":",
+                    e->span.cp_start, e->span.cp_end, e->span.byte_start, e->span.byte_end);
+        json_string(b, e->norm, strlen(e->norm));
+        fbuf_puts(b, ",\"attrs\":{");
+        for (size_t j = 0; j < e->n_attrs; j++) {
+            const facta_attr *a = &e->attrs[j];
+            if (j)
+                fbuf_putc(b, ',');
+            json_string(b, a->key, strlen(a->key));
+            fbuf_putc(b, ':');
+            if (a->is_number)
+                json_number(b, a->number);
+            else
+                json_string(b, a->value, strlen(a->value));
+        }
+        fbuf_putc(b, '}');
+        if (ex->explain) {
+            fbuf_puts(b, ",\"rule\":");
+            json_string(b, e->rule, strlen(e->rule));
+        }
+        fbuf_putc(b, '}');
+    }
+    fbuf_putc(b, ']');
+    if (ex->explain) {
+        fbuf_puts(b, ",\"rejected\":[");
+        for (size_t i = 0; i < ex->nexpl; i++) {
+            const facta_explain *e = &ex->expl[i];
+            if (i)
+                fbuf_putc(b, ',');
+            fbuf_puts(b, "{\"type\":");
+            json_string(b, e->type, strlen(e->type));
+            fbuf_puts(b, ",\"text\":");
+            json_span_text(b, ex, e->span);
+            fbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"rule\":", e->span.cp_start, e->span.cp_end);
+            json_string(b, e->rule, strlen(e->rule));
+            fbuf_puts(b, ",\"reason\":");
+            json_string(b, e->reason, strlen(e->reason));
+            fbuf_putc(b, '}');
+        }
+        fbuf_putc(b, ']');
+    }
+    if (ex->dropped)
+        fbuf_printf(b, ",\"truncated\":%zu", ex->dropped);
+    fbuf_putc(b, '}');
+    if (b->oom)
+        return set_error(ex, FACTA_ENOMEM, "out of memory");
+    *out_json = b->data;
+    if (out_len)
+        *out_len = b->len;
+    return 0;
+}
+
+/* ---- names ---- */
+
+const char *facta_token_kind_name(int kind)
+{
+    static const char *n[] = {"word", "number", "punct", "symbol", "url", "space"};
+    return kind >= 0 && kind < 6 ? n[kind] : "unknown";
+}
+
+const char *facta_script_name(int script)
+{
+    static const char *n[] = {"other", "latin", "cyrillic", "mixed"};
+    return script >= 0 && script < 4 ? n[script] : "unknown";
+}
+
+const char *facta_shape_name(int shape)
+{
+    static const char *n[] = {"none", "xxx", "XXX", "Xxx", "xXx", "X"};
+    return shape >= 0 && shape < 6 ? n[shape] : "unknown";
+}

@@ -1,0 +1,127 @@
+/* extract.h: the extractor's per-document state shared by match.c, norm.c and api.c. */
+#ifndef FACTA_EXTRACT_H
+#define FACTA_EXTRACT_H
+
+#include "rules.h"
+#include "tokenize.h"
+
+typedef struct hit {
+    uint32_t entry; /* lexicon entry id */
+    uint32_t end;   /* token index after the phrase */
+} hit;
+
+typedef struct caplog {
+    const struct caplog *prev;
+    int32_t slot;   /* 2*cap (open) or 2*cap+1 (close) */
+    uint32_t pos;
+    int32_t entry;  /* close: lexicon entry covering exactly the capture, -1 */
+    int32_t rec;    /* close: record covering exactly the capture, -1 */
+} caplog;
+
+typedef struct thread {
+    uint32_t pc, start;
+    uint64_t agr;
+    const caplog *cl;
+    int32_t last_s, last_e, last_entry, last_rec;
+} thread;
+
+typedef struct cand {
+    int rule;
+    uint32_t start, end;        /* tokens */
+    uint32_t rs, re;            /* record span (union of emits), tokens */
+    const caplog *cl;
+    int dead;                   /* rejected or lost */
+    const char *reason;
+} cand;
+
+typedef struct capture {
+    int32_t s, e;               /* tokens, -1 when unset */
+    int32_t entry, rec;
+} capture;
+
+typedef struct val {
+    const char *s;
+    size_t n;
+    int is_num;
+    double num;
+} val;
+
+typedef struct rec {
+    int type;
+    int rule;
+    uint32_t ts, te;            /* tokens */
+    facta_span span;
+    const char *norm;
+    facta_attr *attrs;
+    size_t nattrs;
+    int32_t next_at_start;      /* next record starting at the same token, -1 */
+    int dead;
+} rec;
+
+struct facta_extractor {
+    const facta_rules *rules;
+    const fa_alloc *al;
+    tokenizer *tk;
+    fa_arena arena;             /* per document */
+    char err[512];
+    /* document */
+    const char *text;           /* the text tokens point into (maybe sanitized) */
+    const char *orig;           /* the caller's bytes */
+    size_t len;
+    const size_t *map;          /* sanitized → original byte offsets, or NULL */
+    ftok *toks;
+    size_t ntoks;
+    int doc_year, doc_month, doc_day; /* 0 when unknown */
+    int lang;                   /* 0 unknown, 1 en, 2 ru */
+    /* lexicon hits */
+    uint32_t *hit_off;          /* ntoks + 1 */
+    size_t hit_off_cap;
+    hit *hits;
+    size_t nhits, hits_cap;
+    /* records */
+    rec *recs;
+    size_t nrecs, recs_cap;
+    int32_t *rec_head;          /* per token: first record starting there */
+    size_t rec_head_cap;
+    size_t dropped;
+    /* VM */
+    struct visit { uint32_t gen; uint64_t agr; } *vis; /* per instruction */
+    size_t vis_cap;
+    pcre2_match_data *md;
+    uint32_t gen;
+    thread *ring[128];
+    size_t ring_n[128], ring_cap[128];
+    thread *stack;
+    size_t stack_cap;
+    cand *cands;
+    size_t ncands, cands_cap;
+    int32_t *last_cand;
+    size_t last_cand_cap;
+    uint8_t *occ;
+    size_t occ_cap;
+    uint32_t *seed_stamp;
+    size_t seed_stamp_cap;
+    uint64_t steps;             /* VM steps in the last document (tests count them) */
+    /* results */
+    facta_entity *ents;
+    size_t nents, ents_cap;
+    facta_explain *expl;
+    size_t nexpl, expl_cap;
+    int explain;
+    fbuf json;
+    fbuf tmp;
+};
+
+/* match.c */
+int match_lexicons(facta_extractor *ex);
+int match_phase(facta_extractor *ex, const phase *ph);
+int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t);
+
+/* norm.c */
+int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture *caps,
+              const cand *c, rec *out);
+int finish_records(facta_extractor *ex);
+int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out);
+int set_error(facta_extractor *ex, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif

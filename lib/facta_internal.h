@@ -1,0 +1,106 @@
+/* facta_internal.h: shared private declarations (allocation, buffers, arena, hashing). */
+#ifndef FACTA_INTERNAL_H
+#define FACTA_INTERNAL_H
+
+#include "facta.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Limits (documented in docs/limits.md). */
+#define FACTA__MAX_DOC_BYTES ((size_t)INT32_MAX) /* ICU break positions are int32_t */
+#define FACTA__MAX_TOKEN_BYTES 4096               /* longer tokens are split (no stem) */
+#define FACTA__MAX_MATCH_TOKENS 64                /* longest span one pattern may cover */
+#define FACTA__MAX_RECORDS 100000                 /* records kept per document */
+#define FACTA__MAX_NESTING 64                     /* deepest (...) nesting in a pattern */
+#define FACTA__MAX_LEX_ENTRIES 10000000           /* entries over all lexicons */
+#define FACTA__MAX_PHRASE_WORDS 16                /* words in one lexicon phrase */
+#define FACTA__MAX_PROGRAM 1000000                /* VM instructions per phase */
+
+/* ---- allocation: every facta allocation goes through one of these ---------- */
+
+typedef struct fa_alloc {
+    facta_allocator a; /* malloc/realloc/free or the user's hooks */
+} fa_alloc;
+
+void fa_alloc_init(fa_alloc *al, const facta_allocator *user);
+void *fa_malloc(const fa_alloc *al, size_t n);
+void *fa_calloc(const fa_alloc *al, size_t n, size_t size);
+void *fa_realloc(const fa_alloc *al, void *p, size_t n);
+void fa_free(const fa_alloc *al, void *p);
+char *fa_strndup(const fa_alloc *al, const char *s, size_t n);
+
+/* Grow `*p` (element size `sz`) to hold at least `need` elements. 0 or FACTA_ENOMEM. */
+int fa_grow(const fa_alloc *al, void **p, size_t *cap, size_t need, size_t sz);
+#define FA_GROW(al, arr, cap, need) fa_grow((al), (void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* ---- growable byte buffer -------------------------------------------------- */
+
+typedef struct fbuf {
+    char *data;
+    size_t len, cap;
+    const fa_alloc *al;
+    int oom; /* sticky: an append failed */
+} fbuf;
+
+void fbuf_init(fbuf *b, const fa_alloc *al);
+void fbuf_free(fbuf *b);
+void fbuf_reset(fbuf *b);
+void fbuf_put(fbuf *b, const char *s, size_t n);
+void fbuf_puts(fbuf *b, const char *s);
+void fbuf_putc(fbuf *b, char c);
+void fbuf_printf(fbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *fbuf_cstr(fbuf *b); /* NUL-terminated view ("" on OOM) */
+
+/* ---- bump arena for per-document results ----------------------------------- */
+
+typedef struct fa_chunk fa_chunk;
+typedef struct fa_arena {
+    fa_chunk *head;
+    size_t used, total;
+    const fa_alloc *al;
+} fa_arena;
+
+void arena_init(fa_arena *a, const fa_alloc *al);
+void arena_reset(fa_arena *a); /* keep the largest chunk, drop the rest */
+void arena_free(fa_arena *a);
+void *arena_alloc(fa_arena *a, size_t n); /* 8-byte aligned; NULL on OOM */
+char *arena_strndup(fa_arena *a, const char *s, size_t n);
+
+/* ---- hashing --------------------------------------------------------------- */
+
+static inline uint64_t fa_hash(const void *p, size_t n)
+{
+    /* FNV-1a, 64-bit, with a final avalanche */
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* ---- UTF-8 ------------------------------------------------------------------ */
+
+/* Decode one code point at s[*i] (i < n); invalid sequences give U+FFFD and advance 1. */
+uint32_t utf8_next(const char *s, size_t n, size_t *i);
+/* Length of the valid sequence at s[i], or 0 if invalid. */
+size_t utf8_seq_len(const unsigned char *s, size_t n, size_t i);
+/* Append the UTF-8 encoding of cp. */
+void utf8_put(fbuf *b, uint32_t cp);
+/* Number of code points in s[0, n). */
+size_t utf8_count(const char *s, size_t n);
+
+/* ---- error helpers ---------------------------------------------------------- */
+
+void diag_set(facta_diag *d, int code, const char *file, size_t line, size_t col, size_t off,
+              const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+#endif

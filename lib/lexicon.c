@@ -1,0 +1,488 @@
+/* lexicon.c: lexicon compilation (forms hash + phrase trie) and lookup helpers. */
+#include "rules.h"
+#include "tokenize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unicode/uloc.h>
+
+#define MAX_WARN_COLLISIONS 200
+
+int rules_warn(facta_rules *r, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char *s = arena_strndup(&r->pool, msg, strlen(msg));
+    if (!s || FA_GROW(&r->al, r->warnings, r->warnings_cap, r->nwarnings + 1))
+        return FACTA_ENOMEM;
+    r->warnings[r->nwarnings++] = s;
+    return 0;
+}
+
+static int forms_grow(facta_rules *r)
+{
+    size_t nc = r->forms_cap ? r->forms_cap * 2 : 1024;
+    form_ent *nt = fa_calloc(&r->al, nc, sizeof *nt);
+    if (!nt)
+        return FACTA_ENOMEM;
+    for (size_t i = 0; i < r->forms_cap; i++) {
+        if (!r->forms[i].hash)
+            continue;
+        size_t h = (size_t)r->forms[i].hash & (nc - 1);
+        while (nt[h].hash)
+            h = (h + 1) & (nc - 1);
+        nt[h] = r->forms[i];
+    }
+    fa_free(&r->al, r->forms);
+    r->forms = nt;
+    r->forms_cap = nc;
+    return 0;
+}
+
+static uint64_t nz(uint64_t h)
+{
+    return h ? h : 1;
+}
+
+size_t lex_form_words(const facta_rules *r, const char *folded, size_t n, uint64_t h,
+                      uint32_t *out, size_t max)
+{
+    return lex_form_words2(r, folded, n, h, out, NULL, max);
+}
+
+size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint64_t h,
+                       uint32_t *out, uint8_t *generated, size_t max)
+{
+    size_t k = 0;
+    if (!r->forms_cap)
+        return 0;
+    h = nz(h);
+    for (size_t i = (size_t)h & (r->forms_cap - 1); r->forms[i].hash;
+         i = (i + 1) & (r->forms_cap - 1)) {
+        const form_ent *f = &r->forms[i];
+        if (f->hash == h && f->len == n && memcmp(f->form, folded, n) == 0 && k < max) {
+            if (generated)
+                generated[k] = (uint8_t)f->generated;
+            out[k++] = f->word;
+        }
+    }
+    return k;
+}
+
+/* Add form → word; returns the word id that already had this form as a base (for
+ * collision reports) or UINT32_MAX. */
+static int add_form(facta_rules *r, const char *form, size_t n, uint32_t word, int generated,
+                    uint32_t *clash)
+{
+    *clash = UINT32_MAX;
+    if ((r->nforms + 1) * 2 > r->forms_cap && forms_grow(r))
+        return FACTA_ENOMEM;
+    uint64_t h = nz(fa_hash(form, n));
+    size_t i = (size_t)h & (r->forms_cap - 1);
+    for (; r->forms[i].hash; i = (i + 1) & (r->forms_cap - 1)) {
+        form_ent *f = &r->forms[i];
+        if (f->hash == h && f->len == n && memcmp(f->form, form, n) == 0) {
+            if (f->word == word)
+                return 0;
+            if (generated != (int)f->generated)
+                *clash = f->word;
+        }
+    }
+    char *s = arena_strndup(&r->pool, form, n);
+    if (!s)
+        return FACTA_ENOMEM;
+    r->forms[i].hash = h;
+    r->forms[i].form = s;
+    r->forms[i].len = (uint32_t)n;
+    r->forms[i].word = word;
+    r->forms[i].generated = (uint32_t)generated;
+    r->nforms++;
+    return 0;
+}
+
+/* Word id for a base folded word, creating it (with its forms) when new. */
+typedef struct gen_ctx {
+    facta_rules *r;
+    uint32_t word;
+    int rc;
+} gen_ctx;
+
+static void report_clash(facta_rules *r, uint32_t a, uint32_t b, const char *form, size_t n)
+{
+    r->ncollisions++;
+    if (r->ncollisions > MAX_WARN_COLLISIONS)
+        return;
+    const lex_entry *ea = &r->entries[r->word_entry[a]], *eb = &r->entries[r->word_entry[b]];
+    rules_warn(r, "%s:%u: form '%.*s' of '%s' is also the word '%s' (%s:%u)", ea->file, ea->line,
+               (int)n, form, r->words[a], r->words[b], eb->file, eb->line);
+}
+
+static void gen_cb(void *vctx, const char *form, size_t len)
+{
+    gen_ctx *g = vctx;
+    uint32_t clash;
+    if (g->rc)
+        return;
+    g->rc = add_form(g->r, form, len, g->word, 1, &clash);
+    if (!g->rc && clash != UINT32_MAX)
+        report_clash(g->r, g->word, clash, form, len);
+}
+
+static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int script,
+                   uint32_t entry, uint32_t *out)
+{
+    uint32_t ids[16];
+    size_t k = lex_form_words(r, w, n, fa_hash(w, n), ids, 16);
+    for (size_t i = 0; i < k; i++) {
+        if (strlen(r->words[ids[i]]) == n && memcmp(r->words[ids[i]], w, n) == 0) {
+            *out = ids[i];
+            return 0; /* forms were generated when the word was first seen */
+        }
+    }
+    if (FA_GROW(&r->al, r->words, r->words_cap, r->nwords + 1) ||
+        FA_GROW(&r->al, r->word_entry, r->word_entry_cap, r->nwords + 1))
+        return FACTA_ENOMEM;
+    char *s = arena_strndup(&r->pool, w, n);
+    if (!s)
+        return FACTA_ENOMEM;
+    uint32_t id = (uint32_t)r->nwords++;
+    r->words[id] = s;
+    r->word_entry[id] = entry;
+    uint32_t clash;
+    int rc = add_form(r, w, n, id, 0, &clash);
+    if (rc)
+        return rc;
+    if (clash != UINT32_MAX)
+        report_clash(r, clash, id, w, n);
+    if (inflect && script == FACTA_SCRIPT_CYRILLIC && r->morph.nrows) {
+        gen_ctx g = {r, id, 0};
+        /* adjectives inflect as adjectives, everything else as nouns */
+        uint64_t adj = morph_features(&r->morph, w, n, M_ADJ) & morph_case_mask(0);
+        morph_generate(&r->morph, w, n, adj ? M_ADJ : M_NOUN, gen_cb, &g);
+        if (g.rc)
+            return g.rc;
+    }
+    *out = id;
+    return 0;
+}
+
+static int edges_grow(facta_rules *r)
+{
+    size_t nc = r->edges_cap ? r->edges_cap * 2 : 1024;
+    edge_ent *nt = fa_calloc(&r->al, nc, sizeof *nt);
+    if (!nt)
+        return FACTA_ENOMEM;
+    for (size_t i = 0; i < r->edges_cap; i++) {
+        if (!r->edges[i].key)
+            continue;
+        size_t h = (size_t)fa_hash(&r->edges[i].key, 8) & (nc - 1);
+        while (nt[h].key)
+            h = (h + 1) & (nc - 1);
+        nt[h] = r->edges[i];
+    }
+    fa_free(&r->al, r->edges);
+    r->edges = nt;
+    r->edges_cap = nc;
+    return 0;
+}
+
+uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word)
+{
+    if (!r->edges_cap)
+        return 0;
+    uint64_t key = (((uint64_t)node << 32) | word) + 1;
+    for (size_t i = (size_t)fa_hash(&key, 8) & (r->edges_cap - 1); r->edges[i].key;
+         i = (i + 1) & (r->edges_cap - 1))
+        if (r->edges[i].key == key)
+            return r->edges[i].child;
+    return 0;
+}
+
+static int add_child(facta_rules *r, uint32_t node, uint32_t word, uint32_t *child)
+{
+    uint32_t c = lex_child(r, node, word);
+    if (c) {
+        *child = c;
+        return 0;
+    }
+    if ((r->nedges + 1) * 2 > r->edges_cap && edges_grow(r))
+        return FACTA_ENOMEM;
+    if (FA_GROW(&r->al, r->nodes, r->nodes_cap, r->nnodes + 1))
+        return FACTA_ENOMEM;
+    c = (uint32_t)r->nnodes++;
+    memset(&r->nodes[c], 0, sizeof r->nodes[c]);
+    uint64_t key = (((uint64_t)node << 32) | word) + 1;
+    size_t i = (size_t)fa_hash(&key, 8) & (r->edges_cap - 1);
+    while (r->edges[i].key)
+        i = (i + 1) & (r->edges_cap - 1);
+    r->edges[i].key = key;
+    r->edges[i].child = c;
+    r->nedges++;
+    *child = c;
+    return 0;
+}
+
+static int parse_number(const char *s, double *v)
+{
+    char *end;
+    if (!*s)
+        return 0;
+    *v = strtod(s, &end);
+    return *end == 0;
+}
+
+int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t plen,
+                  const char *canon, size_t clen, const char *tags, size_t tlen,
+                  const char *file, uint32_t line)
+{
+    if (r->nentries >= FACTA__MAX_LEX_ENTRIES)
+        return FACTA_ELIMIT;
+    if (!r->nnodes) {
+        if (FA_GROW(&r->al, r->nodes, r->nodes_cap, 1))
+            return FACTA_ENOMEM;
+        memset(&r->nodes[0], 0, sizeof r->nodes[0]);
+        r->nnodes = 1; /* the root */
+    }
+    ftok *toks;
+    size_t nt;
+    arena_reset(&cc->scratch);
+    int rc = tok_run(cc->tk, phrase, plen, NULL, &cc->scratch, &toks, &nt);
+    if (rc)
+        return rc;
+    if (nt == 0 || nt > FACTA__MAX_PHRASE_WORDS)
+        return nt == 0 ? FACTA_ESYNTAX : FACTA_ELIMIT;
+    if (FA_GROW(&r->al, r->entries, r->entries_cap, r->nentries + 1))
+        return FACTA_ENOMEM;
+    uint32_t eid = (uint32_t)r->nentries;
+    lex_entry *e = &r->entries[eid];
+    memset(e, 0, sizeof *e);
+    e->lex = (uint32_t)lex;
+    e->nwords = (uint32_t)nt;
+    e->canon = arena_strndup(&r->pool, canon ? canon : phrase, canon ? clen : plen);
+    e->tags = arena_strndup(&r->pool, tags ? tags : "", tags ? tlen : 0);
+    e->file = arena_strndup(&r->pool, file, strlen(file));
+    e->line = line;
+    if (!e->canon || !e->tags || !e->file)
+        return FACTA_ENOMEM;
+    e->has_num = parse_number(e->canon, &e->num);
+    r->nentries++;
+    uint32_t node = 0;
+    for (size_t i = 0; i < nt; i++) {
+        uint32_t w;
+        rc = word_id(r, toks[i].pub.folded, toks[i].folded_len, r->lexs[lex].inflect,
+                     toks[i].pub.script, eid, &w);
+        if (rc)
+            return rc;
+        rc = add_child(r, node, w, &node);
+        if (rc)
+            return rc;
+    }
+    if (FA_GROW(&r->al, r->node_ents, r->node_ents_cap, r->nnode_ents + 1))
+        return FACTA_ENOMEM;
+    r->node_ents[r->nnode_ents++] = ((uint64_t)node << 32) | eid;
+    r->lexs[lex].nentries++;
+    return 0;
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && (**s == ' ' || **s == '\t' || **s == '\r'))
+        (*s)++, (*n)--;
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+static const char *find2(const char *s, size_t n, const char *pat)
+{
+    size_t pl = strlen(pat);
+    for (size_t i = 0; i + pl <= n; i++)
+        if (memcmp(s + i, pat, pl) == 0)
+            return s + i;
+    return NULL;
+}
+
+int lex_add_file(facta_rules *r, cctx *cc, int lex, const char *data, size_t len,
+                 const char *file, facta_diag *diag)
+{
+    size_t i = 0;
+    uint32_t line = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && data[e] != '\n')
+            e++;
+        line++;
+        const char *s = data + i;
+        size_t n = e - i;
+        trim(&s, &n);
+        i = e + 1;
+        if (!n || *s == '#')
+            continue;
+        size_t bad;
+        if (!facta_utf8_valid(s, n, &bad)) {
+            diag_set(diag, FACTA_EUTF8, file, line, 1, (size_t)(s - data) + bad,
+                     "invalid UTF-8 in lexicon entry");
+            return FACTA_ESYNTAX;
+        }
+        const char *bar = memchr(s, '|', n);
+        const char *arrow = find2(s, bar ? (size_t)(bar - s) : n, "=>");
+        const char *ph = s, *cn = NULL, *tg = NULL;
+        size_t phl = arrow ? (size_t)(arrow - s) : bar ? (size_t)(bar - s) : n, cnl = 0, tgl = 0;
+        if (arrow) {
+            cn = arrow + 2;
+            cnl = (size_t)((bar ? bar : s + n) - cn);
+            trim(&cn, &cnl);
+        }
+        if (bar) {
+            tg = bar + 1;
+            tgl = (size_t)(s + n - tg);
+            trim(&tg, &tgl);
+        }
+        trim(&ph, &phl);
+        if (!phl || (arrow && !cnl)) {
+            size_t col = (size_t)((arrow ? arrow : s) - (data + (size_t)(s - data) - 0)) + 1;
+            (void)col;
+            diag_set(diag, FACTA_ESYNTAX, file, line, arrow && phl ? (size_t)(arrow - s) + 3 : 1,
+                     (size_t)(s - data), arrow && phl ? "expected a canonical form after '=>'"
+                                                      : "expected a phrase");
+            return FACTA_ESYNTAX;
+        }
+        int rc = lex_add_entry(r, cc, lex, ph, phl, cn, cnl, tg, tgl, file, line);
+        if (rc == FACTA_ELIMIT) {
+            diag_set(diag, FACTA_ELIMIT, file, line, 1, (size_t)(s - data),
+                     "lexicon limit: at most %d words per phrase and %d entries",
+                     FACTA__MAX_PHRASE_WORDS, FACTA__MAX_LEX_ENTRIES);
+            return rc;
+        }
+        if (rc == FACTA_ESYNTAX) {
+            diag_set(diag, FACTA_ESYNTAX, file, line, 1, (size_t)(s - data),
+                     "phrase has no tokens");
+            return rc;
+        }
+        if (rc) {
+            diag_set(diag, rc, file, line, 1, (size_t)(s - data), "%s", facta_strerror(rc));
+            return rc;
+        }
+    }
+    return 0;
+}
+
+int lex_add_icu_countries(facta_rules *r, cctx *cc, int lex)
+{
+    const char *const *codes = uloc_getISOCountries();
+    static const char *langs[] = {"en", "ru"};
+    for (size_t i = 0; codes && codes[i]; i++) {
+        char loc[8], tags[32];
+        snprintf(loc, sizeof loc, "_%s", codes[i]);
+        snprintf(tags, sizeof tags, "country code=%s", codes[i]);
+        for (size_t l = 0; l < 2; l++) {
+            UChar name[128];
+            UErrorCode err = U_ZERO_ERROR;
+            int32_t k = uloc_getDisplayCountry(loc, langs[l], name, 128, &err);
+            if (U_FAILURE(err) || k <= 0)
+                continue;
+            char utf8[512];
+            size_t o = 0;
+            int skip = 0;
+            for (int32_t j = 0; j < k && o + 4 < sizeof utf8; j++) {
+                uint32_t c = name[j];
+                if (c >= 0xD800 && c <= 0xDFFF) {
+                    skip = 1;
+                    break;
+                }
+                if (c == '(' || c == ',')
+                    break; /* "Congo (DRC)", "Korea, South": keep the head */
+                if (c < 0x80)
+                    utf8[o++] = (char)c;
+                else if (c < 0x800) {
+                    utf8[o++] = (char)(0xC0 | (c >> 6));
+                    utf8[o++] = (char)(0x80 | (c & 0x3F));
+                } else {
+                    utf8[o++] = (char)(0xE0 | (c >> 12));
+                    utf8[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                    utf8[o++] = (char)(0x80 | (c & 0x3F));
+                }
+            }
+            while (o && utf8[o - 1] == ' ')
+                o--;
+            utf8[o] = 0;
+            if (skip || !o || strcmp(utf8, codes[i]) == 0)
+                continue; /* ICU has no name for it in this language */
+            int rc = lex_add_entry(r, cc, lex, utf8, o, utf8, o, tags, strlen(tags), "<icu>", 0);
+            if (rc && rc != FACTA_ESYNTAX)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int lex_finish(facta_rules *r)
+{
+    qsort(r->node_ents, r->nnode_ents, sizeof *r->node_ents, cmp_u64);
+    fa_free(&r->al, r->tents);
+    r->tents = fa_malloc(&r->al, (r->nnode_ents + 1) * sizeof *r->tents);
+    if (!r->tents)
+        return FACTA_ENOMEM;
+    r->ntents = r->nnode_ents;
+    for (size_t i = 0; i < r->nnodes; i++)
+        r->nodes[i].nents = 0;
+    for (size_t i = 0; i < r->nnode_ents; i++) {
+        uint32_t node = (uint32_t)(r->node_ents[i] >> 32);
+        if (r->nodes[node].nents == 0)
+            r->nodes[node].ent_off = (uint32_t)i;
+        r->nodes[node].nents++;
+        r->tents[i] = (uint32_t)r->node_ents[i];
+    }
+    if (r->ncollisions > MAX_WARN_COLLISIONS)
+        return rules_warn(r, "<lexicons>: %zu form collisions in all (first %d listed)",
+                          r->ncollisions, MAX_WARN_COLLISIONS);
+    return 0;
+}
+
+int lex_entry_has_tag(const lex_entry *e, const char *tag)
+{
+    size_t tl = strlen(tag);
+    const char *s = e->tags;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        const char *b = s;
+        while (*s && *s != ' ')
+            s++;
+        if ((size_t)(s - b) == tl && memcmp(b, tag, tl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+const char *lex_entry_tag_value(const lex_entry *e, const char *key, char *buf, size_t cap)
+{
+    size_t kl = strlen(key);
+    const char *s = e->tags;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        const char *b = s;
+        while (*s && *s != ' ')
+            s++;
+        if ((size_t)(s - b) > kl && memcmp(b, key, kl) == 0 && b[kl] == '=') {
+            size_t vl = (size_t)(s - b) - kl - 1;
+            if (vl + 1 > cap)
+                vl = cap - 1;
+            memcpy(buf, b + kl + 1, vl);
+            buf[vl] = 0;
+            return buf;
+        }
+    }
+    return NULL;
+}

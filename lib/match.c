@@ -1,0 +1,599 @@
+/* match.c: lexicon lookup per token and the per-phase Pike VM with conflict resolution.
+ *
+ * All rules of a phase share one program. The VM runs over token positions once,
+ * left to right. Threads that consume k tokens (a lexicon phrase, an earlier record)
+ * are parked in the bucket of their next position (a ring of 128 buckets, since no
+ * atom is longer than FACTA__MAX_MATCH_TOKENS). At each position every pending
+ * thread is followed through its epsilon moves with one visited mark per
+ * (instruction, agreement mask), so a position costs at most O(program size) and a
+ * document O(tokens x program size), whatever the rules. New threads are seeded only
+ * for rules whose first element can match here (word, lexicon, record type), plus
+ * rules whose first element is a general test.
+ */
+#include "extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define RING 128
+
+/* ---- lexicon hits ---- */
+
+int match_lexicons(facta_extractor *ex)
+{
+    const facta_rules *r = ex->rules;
+    size_t n = ex->ntoks;
+    ex->nhits = 0;
+    if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1))
+        return FACTA_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        ex->hit_off[i] = (uint32_t)ex->nhits;
+        /* depth-first walk: (node, next token) */
+        struct { uint32_t node; uint32_t pos; } st[64];
+        int sp = 0;
+        st[sp].node = 0;
+        st[sp].pos = (uint32_t)i;
+        sp++;
+        while (sp > 0) {
+            sp--;
+            uint32_t node = st[sp].node, pos = st[sp].pos;
+            if (pos >= n || pos - i >= FACTA__MAX_PHRASE_WORDS)
+                continue;
+            const ftok *t = &ex->toks[pos];
+            uint32_t words[8];
+            size_t k = lex_form_words(r, t->pub.folded, t->folded_len, t->fhash, words, 8);
+            for (size_t w = 0; w < k; w++) {
+                uint32_t c = lex_child(r, node, words[w]);
+                if (!c)
+                    continue;
+                const trie_node *tn = &r->nodes[c];
+                for (uint32_t j = 0; j < tn->nents; j++) {
+                    if (FA_GROW(ex->al, ex->hits, ex->hits_cap, ex->nhits + 1))
+                        return FACTA_ENOMEM;
+                    ex->hits[ex->nhits].entry = r->tents[tn->ent_off + j];
+                    ex->hits[ex->nhits].end = pos + 1;
+                    ex->nhits++;
+                }
+                if (sp < 64) {
+                    st[sp].node = c;
+                    st[sp].pos = pos + 1;
+                    sp++;
+                }
+            }
+        }
+    }
+    ex->hit_off[n] = (uint32_t)ex->nhits;
+    return 0;
+}
+
+/* ---- predicates ---- */
+
+static int re_match(const facta_extractor *ex, pcre2_code *re, const char *s, size_t n)
+{
+    /* the text was validated (or sanitized) at the boundary */
+    return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, ex->md, NULL) >= 0;
+}
+
+int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
+{
+    const facta_rules *r = ex->rules;
+    switch (p->op) {
+    case P_TRUE:
+        return 1;
+    case P_AND:
+        return pred_eval(ex, &r->preds[p->a], t) && pred_eval(ex, &r->preds[p->b], t);
+    case P_OR:
+        return pred_eval(ex, &r->preds[p->a], t) || pred_eval(ex, &r->preds[p->b], t);
+    case P_NOT:
+        return !pred_eval(ex, &r->preds[p->a], t);
+    case P_WORD:
+        return t->fhash == p->hash && t->folded_len == p->len &&
+               memcmp(t->pub.folded, p->str, p->len) == 0;
+    case P_STEM:
+        return t->shash == p->hash && t->stem_len == p->len &&
+               memcmp(t->pub.stem, p->str, p->len) == 0;
+    case P_FORM: {
+        size_t n = t->pub.span.byte_end - t->pub.span.byte_start;
+        return n == p->len && memcmp(ex->text + t->pub.span.byte_start, p->str, n) == 0;
+    }
+    case P_RE:
+        return re_match(ex, p->re, ex->text + t->pub.span.byte_start,
+                        t->pub.span.byte_end - t->pub.span.byte_start);
+    case P_FRE:
+        return re_match(ex, p->re, t->pub.folded, t->folded_len);
+    case P_KIND:
+        return t->pub.kind == p->a;
+    case P_SCRIPT:
+        return t->pub.script == p->a;
+    case P_SHAPE:
+        if (p->a < 0)
+            return t->pub.shape == FACTA_SHAPE_TITLE || t->pub.shape == FACTA_SHAPE_UPPER ||
+                   t->pub.shape == FACTA_SHAPE_INITIAL ||
+                   (t->pub.shape == FACTA_SHAPE_MIXED && t->pub.folded[0] != ex->text[t->pub.span.byte_start]);
+        return t->pub.shape == p->a;
+    case P_IN: {
+        size_t i = (size_t)(t - ex->toks);
+        for (uint32_t h = ex->hit_off[i]; h < ex->hit_off[i + 1]; h++) {
+            const lex_entry *e = &r->entries[ex->hits[h].entry];
+            if (ex->hits[h].end == i + 1 && (int)e->lex == p->lex &&
+                (p->tag < 0 || lex_entry_has_tag(e, r->tags[p->tag])))
+                return 1;
+        }
+        return 0;
+    }
+    case P_MORPH:
+        return (t->morph & p->hash) != 0;
+    case P_SENT:
+        return (t->pub.flags & FACTA_TOKEN_SENT_START) != 0;
+    case P_PARA:
+        return (t->pub.flags & FACTA_TOKEN_PARA_START) != 0;
+    case P_SPACE:
+        return (t->pub.flags & FACTA_TOKEN_SPACE_BEFORE) != 0;
+    case P_PREFIX:
+        return t->folded_len >= p->len && memcmp(t->pub.folded, p->str, p->len) == 0;
+    case P_SUFFIX:
+        return t->folded_len >= p->len &&
+               memcmp(t->pub.folded + t->folded_len - p->len, p->str, p->len) == 0;
+    case P_LEN: {
+        size_t n = t->pub.span.cp_end - t->pub.span.cp_start;
+        return (int)n >= p->a && (int)n <= p->b;
+    }
+    }
+    return 0;
+}
+
+/* ---- VM ---- */
+
+static int park(facta_extractor *ex, uint32_t pos, const thread *t)
+{
+    size_t b = pos % RING;
+    if (FA_GROW(ex->al, ex->ring[b], ex->ring_cap[b], ex->ring_n[b] + 1))
+        return FACTA_ENOMEM;
+    ex->ring[b][ex->ring_n[b]++] = *t;
+    return 0;
+}
+
+static int push(facta_extractor *ex, size_t *sp, const thread *t)
+{
+    if (FA_GROW(ex->al, ex->stack, ex->stack_cap, *sp + 1))
+        return FACTA_ENOMEM;
+    ex->stack[(*sp)++] = *t;
+    return 0;
+}
+
+static int add_cand(facta_extractor *ex, int ri, const thread *t, uint32_t pos)
+{
+    int32_t *lc = &ex->last_cand[ri];
+    if (*lc >= 0 && ex->cands[*lc].start == t->start && ex->cands[*lc].rule == ri) {
+        if (pos > ex->cands[*lc].end) {
+            ex->cands[*lc].end = pos;
+            ex->cands[*lc].cl = t->cl;
+        }
+        return 0;
+    }
+    if (FA_GROW(ex->al, ex->cands, ex->cands_cap, ex->ncands + 1))
+        return FACTA_ENOMEM;
+    cand *c = &ex->cands[ex->ncands];
+    memset(c, 0, sizeof *c);
+    c->rule = ri;
+    c->start = t->start;
+    c->end = pos;
+    c->cl = t->cl;
+    *lc = (int32_t)ex->ncands++;
+    return 0;
+}
+
+/* Follow thread t at position pos through epsilon moves; park consuming moves. */
+static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, uint32_t pos)
+{
+    const facta_rules *r = ex->rules;
+    size_t sp = 0;
+    if (push(ex, &sp, t0))
+        return FACTA_ENOMEM;
+    while (sp > 0) {
+        thread t = ex->stack[--sp];
+        ex->steps++;
+        if (ex->vis[t.pc].gen == ex->gen && ex->vis[t.pc].agr == t.agr)
+            continue;
+        ex->vis[t.pc].gen = ex->gen;
+        ex->vis[t.pc].agr = t.agr;
+        const inst *in = &ph->prog[t.pc];
+        switch (in->op) {
+        case OP_JMP:
+            t.pc = (uint32_t)in->x;
+            if (push(ex, &sp, &t))
+                return FACTA_ENOMEM;
+            break;
+        case OP_SPLIT: {
+            thread u = t;
+            u.pc = (uint32_t)in->y;
+            t.pc = (uint32_t)in->x;
+            if (push(ex, &sp, &u) || push(ex, &sp, &t)) /* x on top: preferred */
+                return FACTA_ENOMEM;
+            break;
+        }
+        case OP_SAVE: {
+            caplog *c = arena_alloc(&ex->arena, sizeof *c);
+            if (!c)
+                return FACTA_ENOMEM;
+            c->prev = t.cl;
+            c->slot = in->x;
+            c->pos = pos;
+            c->entry = -1;
+            c->rec = -1;
+            if (in->x & 1) {
+                /* close: find the matching open to see if the last atom covers it */
+                const caplog *o = t.cl;
+                while (o && o->slot != in->x - 1)
+                    o = o->prev;
+                if (o && (uint32_t)t.last_s == o->pos && (uint32_t)t.last_e == pos) {
+                    c->entry = t.last_entry;
+                    c->rec = t.last_rec;
+                }
+            }
+            t.cl = c;
+            t.pc++;
+            if (push(ex, &sp, &t))
+                return FACTA_ENOMEM;
+            break;
+        }
+        case OP_MATCH:
+            if (add_cand(ex, in->x, &t, pos))
+                return FACTA_ENOMEM;
+            break;
+        case OP_TOK:
+        case OP_ANY: {
+            if (pos >= ex->ntoks || pos - t.start >= FACTA__MAX_MATCH_TOKENS)
+                break;
+            const ftok *tk = &ex->toks[pos];
+            if (in->op == OP_TOK && !pred_eval(ex, &r->preds[in->x], tk))
+                break;
+            if (in->agree && tk->morph) {
+                t.agr &= tk->morph;
+                if (!t.agr)
+                    break;
+            }
+            t.pc++;
+            t.last_s = (int32_t)pos;
+            t.last_e = (int32_t)pos + 1;
+            t.last_entry = -1;
+            t.last_rec = -1;
+            if (park(ex, pos + 1, &t))
+                return FACTA_ENOMEM;
+            break;
+        }
+        case OP_LEX: {
+            if (pos >= ex->ntoks)
+                break;
+            for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
+                const lex_entry *e = &r->entries[ex->hits[h].entry];
+                if ((int)e->lex != in->x || (in->y >= 0 && !lex_entry_has_tag(e, r->tags[in->y])))
+                    continue;
+                if (in->z >= 0 && !pred_eval(ex, &r->preds[in->z], &ex->toks[pos]))
+                    continue;
+                uint32_t end = ex->hits[h].end;
+                if (end - t.start > FACTA__MAX_MATCH_TOKENS)
+                    continue;
+                thread u = t;
+                u.pc++;
+                u.last_s = (int32_t)pos;
+                u.last_e = (int32_t)end;
+                u.last_entry = (int32_t)ex->hits[h].entry;
+                u.last_rec = -1;
+                if (park(ex, end, &u))
+                    return FACTA_ENOMEM;
+            }
+            break;
+        }
+        case OP_REC: {
+            if (pos >= ex->ntoks)
+                break;
+            for (int32_t ri = ex->rec_head[pos]; ri >= 0; ri = ex->recs[ri].next_at_start) {
+                const rec *rc = &ex->recs[ri];
+                if (rc->type != in->x || rc->dead || rc->te - t.start > FACTA__MAX_MATCH_TOKENS)
+                    continue;
+                thread u = t;
+                u.pc++;
+                u.last_s = (int32_t)pos;
+                u.last_e = (int32_t)rc->te;
+                u.last_entry = -1;
+                u.last_rec = ri;
+                if (park(ex, rc->te, &u))
+                    return FACTA_ENOMEM;
+            }
+            break;
+        }
+        }
+    }
+    return 0;
+}
+
+static int cmp_seed_key(const void *k, const void *e)
+{
+    uint64_t a = *(const uint64_t *)k, b = ((const struct seed_ent *)e)->key;
+    return a < b ? -1 : a > b;
+}
+
+static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
+{
+    if (!ph->nseeds)
+        return 0;
+    const struct seed_ent *f = bsearch(&key, ph->seeds, ph->nseeds, sizeof *ph->seeds, cmp_seed_key);
+    if (!f)
+        return 0;
+    while (f > ph->seeds && (f - 1)->key == key)
+        f--;
+    for (; f < ph->seeds + ph->nseeds && f->key == key; f++) {
+        if (ex->seed_stamp[f->rule] == pos + 1)
+            continue;
+        ex->seed_stamp[f->rule] = pos + 1;
+        thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, NULL, -1, -1, -1, -1};
+        int rc = run_thread(ex, ph, &t, pos);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
+{
+    const facta_rules *r = ex->rules;
+    const ftok *t = &ex->toks[pos];
+    int rc = seed_key(ex, ph, t->fhash & ~(3ull << 62), pos);
+    for (uint32_t h = ex->hit_off[pos]; !rc && h < ex->hit_off[pos + 1]; h++)
+        rc = seed_key(ex, ph, (1ull << 62) | r->entries[ex->hits[h].entry].lex, pos);
+    for (int32_t ri = ex->rec_head[pos]; !rc && ri >= 0; ri = ex->recs[ri].next_at_start)
+        rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos);
+    for (int i = 0; !rc && i < ph->ngeneric; i++) {
+        thread th = {r->rules[ph->generic[i]].root, pos, ~0ull, NULL, -1, -1, -1, -1};
+        rc = run_thread(ex, ph, &th, pos);
+    }
+    return rc;
+}
+
+static int cmp_thread_start(const void *a, const void *b)
+{
+    const thread *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Rebuild captures of a candidate from its log. */
+static void get_caps(const cand *c, capture *caps, int ncaps)
+{
+    for (int i = 0; i < ncaps; i++) {
+        caps[i].s = caps[i].e = -1;
+        caps[i].entry = caps[i].rec = -1;
+    }
+    int seen_close[64] = {0}, seen_open[64] = {0};
+    for (const caplog *l = c->cl; l; l = l->prev) {
+        int slot = l->slot / 2;
+        if (slot >= ncaps || slot >= 64)
+            continue;
+        if (l->slot & 1) {
+            if (!seen_close[slot]) { /* the latest close wins */
+                seen_close[slot] = 1;
+                caps[slot].e = (int32_t)l->pos;
+                caps[slot].entry = l->entry;
+                caps[slot].rec = l->rec;
+            }
+        } else if (!seen_open[slot] && seen_close[slot]) {
+            seen_open[slot] = 1;
+            caps[slot].s = (int32_t)l->pos;
+        }
+    }
+    for (int i = 0; i < ncaps; i++)
+        if (caps[i].s < 0 || caps[i].e < caps[i].s)
+            caps[i].s = caps[i].e = -1;
+}
+
+static int cmp_cand(const void *a, const void *b, void *ctx)
+{
+    const facta_rules *r = ctx;
+    const cand *x = a, *y = b;
+    uint32_t lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    int px = r->rules[x->rule].priority, py = r->rules[y->rule].priority;
+    if (px != py)
+        return px > py ? -1 : 1;
+    if (x->rule != y->rule)
+        return x->rule < y->rule ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Portable qsort with context: a simple merge sort on an index array. */
+static void sort_cands(cand *c, size_t n, cand *tmp, const facta_rules *r)
+{
+    if (n < 2)
+        return;
+    size_t m = n / 2;
+    sort_cands(c, m, tmp, r);
+    sort_cands(c + m, n - m, tmp, r);
+    size_t i = 0, j = m, k = 0;
+    while (i < m && j < n)
+        tmp[k++] = cmp_cand(&c[j], &c[i], (void *)r) < 0 ? c[j++] : c[i++];
+    while (i < m)
+        tmp[k++] = c[i++];
+    while (j < n)
+        tmp[k++] = c[j++];
+    memcpy(c, tmp, n * sizeof *c);
+}
+
+static int add_explain(facta_extractor *ex, const cand *c, const char *reason)
+{
+    if (!ex->explain)
+        return 0;
+    if (FA_GROW(ex->al, ex->expl, ex->expl_cap, ex->nexpl + 1))
+        return FACTA_ENOMEM;
+    const rule *ru = &ex->rules->rules[c->rule];
+    facta_explain *e = &ex->expl[ex->nexpl++];
+    memset(e, 0, sizeof *e);
+    uint32_t s = c->rs, en = c->re > c->rs ? c->re : c->rs + 1;
+    if (en > ex->ntoks)
+        en = (uint32_t)ex->ntoks;
+    if (s < en) {
+        e->span.byte_start = ex->toks[s].pub.span.byte_start;
+        e->span.cp_start = ex->toks[s].pub.span.cp_start;
+        e->span.byte_end = ex->toks[en - 1].pub.span.byte_end;
+        e->span.cp_end = ex->toks[en - 1].pub.span.cp_end;
+    }
+    e->type = ru->nemits ? ex->rules->types[ru->emits[0].type] : "REJECT";
+    char buf[300];
+    snprintf(buf, sizeof buf, "%s:%u %s", ru->file, ru->line, ru->name);
+    e->rule = arena_strndup(&ex->arena, buf, strlen(buf));
+    e->reason = reason;
+    return e->rule ? 0 : FACTA_ENOMEM;
+}
+
+static int add_record(facta_extractor *ex, const rec *rc)
+{
+    if (ex->nrecs >= FACTA__MAX_RECORDS) {
+        ex->dropped++;
+        return 0;
+    }
+    if (FA_GROW(ex->al, ex->recs, ex->recs_cap, ex->nrecs + 1))
+        return FACTA_ENOMEM;
+    rec *d = &ex->recs[ex->nrecs];
+    *d = *rc;
+    d->next_at_start = -1;
+    /* append at the end of the start list so earlier records come first */
+    int32_t *p = &ex->rec_head[rc->ts];
+    while (*p >= 0)
+        p = &ex->recs[*p].next_at_start;
+    *p = (int32_t)ex->nrecs;
+    ex->nrecs++;
+    return 0;
+}
+
+int match_phase(facta_extractor *ex, const phase *ph)
+{
+    const facta_rules *r = ex->rules;
+    int rc = 0;
+    uint32_t n = (uint32_t)ex->ntoks;
+    ex->ncands = 0;
+    if (FA_GROW(ex->al, ex->vis, ex->vis_cap, ph->nprog + 1))
+        return FACTA_ENOMEM;
+    if (FA_GROW(ex->al, ex->last_cand, ex->last_cand_cap, (size_t)r->nrules + 1) ||
+        FA_GROW(ex->al, ex->seed_stamp, ex->seed_stamp_cap, (size_t)r->nrules + 1))
+        return FACTA_ENOMEM;
+    for (int i = 0; i < r->nrules; i++) {
+        ex->last_cand[i] = -1;
+        ex->seed_stamp[i] = 0;
+    }
+    memset(ex->vis, 0, (ph->nprog + 1) * sizeof *ex->vis);
+    ex->gen = 0;
+    for (size_t b = 0; b < RING; b++)
+        ex->ring_n[b] = 0;
+    for (uint32_t pos = 0; pos <= n; pos++) {
+        size_t b = pos % RING;
+        ex->gen++;
+        if (ex->ring_n[b] > 1)
+            qsort(ex->ring[b], ex->ring_n[b], sizeof(thread), cmp_thread_start);
+        /* run_thread may park into other buckets, never into this one */
+        for (size_t i = 0; i < ex->ring_n[b]; i++) {
+            thread t = ex->ring[b][i];
+            if ((rc = run_thread(ex, ph, &t, pos)))
+                return rc;
+        }
+        ex->ring_n[b] = 0;
+        if (pos < n && (rc = seed(ex, ph, pos)))
+            return rc;
+    }
+
+    /* record spans of candidates; captures */
+    capture caps[64];
+    for (size_t i = 0; i < ex->ncands; i++) {
+        cand *c = &ex->cands[i];
+        const rule *ru = &r->rules[c->rule];
+        get_caps(c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
+        c->rs = c->start;
+        c->re = c->end;
+        if (ru->is_reject) {
+            if (ru->target_cap >= 0 && caps[ru->target_cap].s >= 0) {
+                c->rs = (uint32_t)caps[ru->target_cap].s;
+                c->re = (uint32_t)caps[ru->target_cap].e;
+            }
+            continue;
+        }
+        uint32_t s = UINT32_MAX, e = 0;
+        for (int k = 0; k < ru->nemits; k++) {
+            int sc = ru->emits[k].span_cap;
+            uint32_t a = c->start, z = c->end;
+            if (sc >= 0 && caps[sc].s >= 0) {
+                a = (uint32_t)caps[sc].s;
+                z = (uint32_t)caps[sc].e;
+            }
+            if (a < s)
+                s = a;
+            if (z > e)
+                e = z;
+        }
+        if (s < e) {
+            c->rs = s;
+            c->re = e;
+        }
+    }
+    /* rejects */
+    for (size_t i = 0; i < ex->ncands; i++) {
+        const cand *rj = &ex->cands[i];
+        const rule *rr = &r->rules[rj->rule];
+        if (!rr->is_reject)
+            continue;
+        for (size_t j = 0; j < ex->ncands; j++) {
+            cand *c = &ex->cands[j];
+            const rule *ru = &r->rules[c->rule];
+            if (ru->is_reject || c->dead || c->re <= rj->rs || c->rs >= rj->re)
+                continue;
+            int hit_ = rr->nreject_types == 0;
+            for (int k = 0; k < rr->nreject_types && !hit_; k++)
+                for (int m = 0; m < ru->nemits && !hit_; m++)
+                    hit_ = ru->emits[m].type == rr->reject_types[k];
+            if (hit_) {
+                c->dead = 1;
+                if (add_explain(ex, c, rr->name))
+                    return FACTA_ENOMEM;
+            }
+        }
+    }
+    /* conflicts: longest, then priority, then earliest rule */
+    cand *tmp = arena_alloc(&ex->arena, (ex->ncands + 1) * sizeof *tmp);
+    if (!tmp)
+        return FACTA_ENOMEM;
+    sort_cands(ex->cands, ex->ncands, tmp, r);
+    if (FA_GROW(ex->al, ex->occ, ex->occ_cap, n + 1))
+        return FACTA_ENOMEM;
+    memset(ex->occ, 0, n + 1);
+    for (size_t i = 0; i < ex->ncands; i++) {
+        cand *c = &ex->cands[i];
+        const rule *ru = &r->rules[c->rule];
+        if (ru->is_reject || c->dead)
+            continue;
+        int clash = 0;
+        if (!ru->overlap)
+            for (uint32_t k = c->rs; k < c->re && !clash; k++)
+                clash = ex->occ[k];
+        if (clash) {
+            c->dead = 1;
+            if (add_explain(ex, c, "overlap"))
+                return FACTA_ENOMEM;
+            continue;
+        }
+        get_caps(c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
+        int made = 0;
+        for (int k = 0; k < ru->nemits; k++) {
+            rec out;
+            rc = eval_emit(ex, ru, &ru->emits[k], caps, c, &out);
+            if (rc < 0)
+                return rc;
+            if (rc == 1)
+                continue; /* the action declined (an empty norm) */
+            if ((rc = add_record(ex, &out)))
+                return rc;
+            made++;
+        }
+        if (made && !ru->overlap)
+            for (uint32_t k = c->rs; k < c->re; k++)
+                ex->occ[k] = 1;
+    }
+    return 0;
+}

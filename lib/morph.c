@@ -1,0 +1,338 @@
+/* morph.c: the Russian endings table: features of a word, nominative, generated forms. */
+#include "morph.h"
+
+#include "facta_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char *CASES[] = {"nom", "gen", "dat", "acc", "ins", "pre"};
+static const char *NUMS[] = {"sg", "pl"};
+static const char *GENS[] = {"m", "f", "n"};
+
+static int idx_of(const char **names, int n, const char *s, size_t len)
+{
+    for (int i = 0; i < n; i++)
+        if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+            return i;
+    return -1;
+}
+
+uint64_t morph_gender_mask(int g)
+{
+    uint64_t m = 0;
+    for (int c = 0; c < 6; c++)
+        for (int n = 0; n < 2; n++)
+            m |= MORPH_BIT(c, n, g);
+    return m;
+}
+
+uint64_t morph_case_mask(int c)
+{
+    uint64_t m = 0;
+    for (int n = 0; n < 2; n++)
+        for (int g = 0; g < 3; g++)
+            m |= MORPH_BIT(c, n, g);
+    return m;
+}
+
+uint64_t morph_mask_for(const char *key, const char *value)
+{
+    size_t vl = strlen(value);
+    uint64_t m = 0;
+    if (strcmp(key, "case") == 0) {
+        int c = idx_of(CASES, 6, value, vl);
+        return c < 0 ? 0 : morph_case_mask(c);
+    }
+    if (strcmp(key, "num") == 0 || strcmp(key, "number") == 0) {
+        int n = idx_of(NUMS, 2, value, vl);
+        if (n < 0)
+            return 0;
+        for (int c = 0; c < 6; c++)
+            for (int g = 0; g < 3; g++)
+                m |= MORPH_BIT(c, n, g);
+        return m;
+    }
+    if (strcmp(key, "gender") == 0) {
+        int g = idx_of(GENS, 3, value, vl);
+        return g < 0 ? 0 : morph_gender_mask(g);
+    }
+    return 0;
+}
+
+/* Parse "gen.sg.m,gen.pl.*" into a mask; 0 on a bad item. */
+static uint64_t parse_feats(const char *s, size_t n)
+{
+    uint64_t m = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && s[e] != ',')
+            e++;
+        /* item: case.num.gen, each may be '*' */
+        const char *parts[3];
+        size_t plen[3];
+        int np = 0;
+        size_t p = i;
+        while (p <= e && np < 3) {
+            size_t q = p;
+            while (q < e && s[q] != '.')
+                q++;
+            parts[np] = s + p;
+            plen[np] = q - p;
+            np++;
+            p = q + 1;
+        }
+        if (np != 3)
+            return 0;
+        for (int c = 0; c < 6; c++) {
+            if (!(plen[0] == 1 && parts[0][0] == '*') && idx_of(CASES, 6, parts[0], plen[0]) != c)
+                continue;
+            for (int nn = 0; nn < 2; nn++) {
+                if (!(plen[1] == 1 && parts[1][0] == '*') && idx_of(NUMS, 2, parts[1], plen[1]) != nn)
+                    continue;
+                for (int g = 0; g < 3; g++) {
+                    if (!(plen[2] == 1 && parts[2][0] == '*') &&
+                        idx_of(GENS, 3, parts[2], plen[2]) != g)
+                        continue;
+                    m |= MORPH_BIT(c, nn, g);
+                }
+            }
+        }
+        if (idx_of(CASES, 6, parts[0], plen[0]) < 0 && !(plen[0] == 1 && parts[0][0] == '*'))
+            return 0;
+        if (idx_of(NUMS, 2, parts[1], plen[1]) < 0 && !(plen[1] == 1 && parts[1][0] == '*'))
+            return 0;
+        if (idx_of(GENS, 3, parts[2], plen[2]) < 0 && !(plen[2] == 1 && parts[2][0] == '*'))
+            return 0;
+        i = e + 1;
+    }
+    return m;
+}
+
+static int pos_of(const char *s, size_t n)
+{
+    static const struct { const char *name; int pos; } P[] = {
+        {"noun", M_NOUN}, {"adj", M_ADJ}, {"surname", M_SURNAME}, {"given", M_GIVEN},
+        {"patronymic", M_PATRONYMIC}};
+    for (size_t i = 0; i < sizeof P / sizeof P[0]; i++)
+        if (strlen(P[i].name) == n && memcmp(P[i].name, s, n) == 0)
+            return P[i].pos;
+    return 0;
+}
+
+/* Split the next whitespace-separated field of line [*p, e). */
+static int field(const char *s, size_t *p, size_t e, const char **f, size_t *fl)
+{
+    while (*p < e && (s[*p] == ' ' || s[*p] == '\t'))
+        (*p)++;
+    if (*p >= e || s[*p] == '#')
+        return 0;
+    *f = s + *p;
+    while (*p < e && s[*p] != ' ' && s[*p] != '\t')
+        (*p)++;
+    *fl = (size_t)(s + *p - *f);
+    return 1;
+}
+
+int morph_load(morph_table *m, const struct fa_alloc *al, const char *data, size_t len,
+               const char *file, struct facta_diag *diag)
+{
+    size_t i = 0, line = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && data[e] != '\n')
+            e++;
+        line++;
+        size_t p = i;
+        const char *f[5];
+        size_t fl[5];
+        int nf = 0;
+        while (nf < 5 && field(data, &p, e, &f[nf], &fl[nf]))
+            nf++;
+        if (nf == 0) {
+            i = e + 1;
+            continue;
+        }
+        if (fl[0] == 5 && memcmp(f[0], "class", 5) == 0) {
+            if (nf < 3 || fl[1] != 1 || f[1][0] != 'C') {
+                diag_set(diag, FACTA_ESYNTAX, file, line, 1, i,
+                         "expected 'class C <consonant letters>'");
+                return FACTA_ESYNTAX;
+            }
+            fa_free(al, m->consonants);
+            m->consonants = fa_strndup(al, f[2], fl[2]);
+            if (!m->consonants)
+                return FACTA_ENOMEM;
+            i = e + 1;
+            continue;
+        }
+        if (nf < 4) {
+            diag_set(diag, FACTA_ESYNTAX, file, line, (size_t)(f[nf - 1] - (data + i)) + 1, i,
+                     "expected 'POS ENDING FEATURES NOMINATIVE [MIN_STEM]'");
+            return FACTA_ESYNTAX;
+        }
+        morph_row r;
+        memset(&r, 0, sizeof r);
+        r.pos = (uint8_t)pos_of(f[0], fl[0]);
+        if (!r.pos) {
+            diag_set(diag, FACTA_ESYNTAX, file, line, 1, i,
+                     "unknown part of speech '%.*s' (noun, adj, surname, given, patronymic)",
+                     (int)fl[0], f[0]);
+            return FACTA_ESYNTAX;
+        }
+        r.mask = parse_feats(f[2], fl[2]);
+        if (!r.mask) {
+            diag_set(diag, FACTA_ESYNTAX, file, line, (size_t)(f[2] - (data + i)) + 1, i,
+                     "bad features '%.*s' (case.number.gender, e.g. gen.sg.f or *.pl.*)",
+                     (int)fl[2], f[2]);
+            return FACTA_ESYNTAX;
+        }
+        int empty_end = fl[1] == 1 && f[1][0] == '-';
+        int empty_nom = fl[3] == 1 && f[3][0] == '-';
+        r.ending = fa_strndup(al, f[1], empty_end ? 0 : fl[1]);
+        r.nom = fa_strndup(al, f[3], empty_nom ? 0 : fl[3]);
+        if (!r.ending || !r.nom) {
+            fa_free(al, r.ending);
+            fa_free(al, r.nom);
+            return FACTA_ENOMEM;
+        }
+        r.elen = (uint32_t)strlen(r.ending);
+        r.nlen = (uint32_t)strlen(r.nom);
+        r.cons = empty_nom;
+        r.min_stem = nf >= 5 ? (uint8_t)atoi(f[4]) : 2;
+        if (FA_GROW(al, m->rows, m->cap, m->nrows + 1)) {
+            fa_free(al, r.ending);
+            fa_free(al, r.nom);
+            return FACTA_ENOMEM;
+        }
+        m->rows[m->nrows++] = r;
+        if (r.elen > m->max_elen)
+            m->max_elen = r.elen;
+        i = e + 1;
+    }
+    return 0;
+}
+
+void morph_free(morph_table *m, const struct fa_alloc *al)
+{
+    for (size_t i = 0; i < m->nrows; i++) {
+        fa_free(al, m->rows[i].ending);
+        fa_free(al, m->rows[i].nom);
+    }
+    fa_free(al, m->rows);
+    fa_free(al, m->consonants);
+    memset(m, 0, sizeof *m);
+}
+
+/* Is the last code point of s[0,n) a consonant of the table's class? */
+static int ends_in_consonant(const morph_table *m, const char *s, size_t n)
+{
+    if (!m->consonants || n == 0)
+        return 0;
+    size_t b = n;
+    while (b > 0 && ((unsigned char)s[b - 1] & 0xC0) == 0x80)
+        b--;
+    if (b == 0)
+        return 0;
+    b--;
+    size_t cl = n - b;
+    const char *c = m->consonants;
+    size_t cn = strlen(c);
+    for (size_t i = 0; i + cl <= cn;) {
+        size_t k = i;
+        (void)utf8_next(c, cn, &k);
+        if (k - i == cl && memcmp(c + i, s + b, cl) == 0)
+            return 1;
+        i = k;
+    }
+    return 0;
+}
+
+static int row_applies(const morph_table *m, const morph_row *r, const char *w, size_t n)
+{
+    if (r->elen > n)
+        return 0;
+    if (r->elen && memcmp(w + n - r->elen, r->ending, r->elen) != 0)
+        return 0;
+    size_t stem = n - r->elen;
+    if (utf8_count(w, stem) < r->min_stem)
+        return 0;
+    if (r->cons && !ends_in_consonant(m, w, stem))
+        return 0;
+    return 1;
+}
+
+uint64_t morph_features(const morph_table *m, const char *w, size_t n, int pos)
+{
+    uint64_t mask = 0;
+    for (size_t i = 0; i < m->nrows; i++) {
+        const morph_row *r = &m->rows[i];
+        if ((r->pos & pos) && row_applies(m, r, w, n))
+            mask |= r->mask;
+    }
+    return mask;
+}
+
+size_t morph_nominative(const morph_table *m, const char *w, size_t n, int pos, uint64_t want,
+                        char *out, size_t cap, int *gender_out)
+{
+    const morph_row *best = NULL;
+    int best_score = -1;
+    for (size_t i = 0; i < m->nrows; i++) {
+        const morph_row *r = &m->rows[i];
+        if (!(r->pos & pos) || !row_applies(m, r, w, n))
+            continue;
+        int score = (int)r->elen * 4 + ((want && (r->mask & want)) ? 1000 : 0);
+        if (score > best_score) { /* ties: first row in the file wins */
+            best_score = score;
+            best = r;
+        }
+    }
+    if (gender_out)
+        *gender_out = -1;
+    if (!best || n - best->elen + best->nlen + 1 > cap) {
+        if (n + 1 <= cap) {
+            memcpy(out, w, n);
+            out[n] = 0;
+        }
+        return 0;
+    }
+    size_t stem = n - best->elen;
+    memcpy(out, w, stem);
+    memcpy(out + stem, best->nom, best->nlen);
+    out[stem + best->nlen] = 0;
+    if (gender_out) {
+        uint64_t mk = best->mask & (want ? want : ~0ull);
+        if (!mk)
+            mk = best->mask;
+        int gm = (mk & morph_gender_mask(0)) != 0, gf = (mk & morph_gender_mask(1)) != 0,
+            gn = (mk & morph_gender_mask(2)) != 0;
+        *gender_out = (gm + gf + gn == 1) ? (gm ? 0 : gf ? 1 : 2) : -1;
+    }
+    return stem + best->nlen;
+}
+
+void morph_generate(const morph_table *m, const char *w, size_t n, int pos,
+                    void (*fn)(void *ctx, const char *form, size_t len), void *ctx)
+{
+    char buf[512];
+    for (size_t i = 0; i < m->nrows; i++) {
+        const morph_row *r = &m->rows[i];
+        if (!(r->pos & pos))
+            continue;
+        /* reverse the row: the nominative ends in NOM; replace it by ENDING */
+        if (r->nlen > n || (r->nlen && memcmp(w + n - r->nlen, r->nom, r->nlen) != 0))
+            continue;
+        size_t stem = n - r->nlen;
+        if (utf8_count(w, stem) < r->min_stem)
+            continue;
+        if (r->cons && !ends_in_consonant(m, w, stem))
+            continue;
+        if (stem + r->elen >= sizeof buf)
+            continue;
+        memcpy(buf, w, stem);
+        memcpy(buf + stem, r->ending, r->elen);
+        fn(ctx, buf, stem + r->elen);
+    }
+}

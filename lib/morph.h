@@ -1,0 +1,70 @@
+/* morph.h: Russian grammar without a dictionary: an endings table loaded from rules/.
+ *
+ * A row says: a word of part of speech POS that ends in ENDING may carry the
+ * features FEATS (case.number.gender combinations) and its nominative singular is
+ * the word with ENDING replaced by NOM. Features are a 64-bit mask, one bit per
+ * (case, number, gender) triple, so agreement is one AND:
+ *
+ *   bit = case * 6 + number * 3 + gender     case: nom gen dat acc ins pre (0..5)
+ *                                            number: sg pl; gender: m f n
+ */
+#ifndef FACTA_MORPH_H
+#define FACTA_MORPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { M_NOUN = 1, M_ADJ = 2, M_SURNAME = 4, M_GIVEN = 8, M_PATRONYMIC = 16, M_ANY = 31 };
+
+typedef struct morph_row {
+    uint8_t pos;
+    uint8_t min_stem;  /* minimum stem length in code points */
+    uint8_t cons;      /* NOM is empty and the stem must end in a consonant */
+    uint8_t pad;
+    uint64_t mask;
+    char *ending;      /* folded */
+    uint32_t elen;     /* bytes */
+    char *nom;         /* folded replacement */
+    uint32_t nlen;
+} morph_row;
+
+typedef struct morph_table {
+    morph_row *rows;
+    size_t nrows, cap;
+    char *consonants; /* UTF-8 string of consonant letters */
+    uint32_t max_elen;
+    int used;         /* some rule tests features: compute them per token */
+} morph_table;
+
+struct fa_alloc;
+struct facta_diag;
+
+/* Parse an endings table (docs/rules.md "Endings table"). 0 or FACTA_ESYNTAX/ENOMEM. */
+int morph_load(morph_table *m, const struct fa_alloc *al, const char *data, size_t len,
+               const char *file, struct facta_diag *diag);
+void morph_free(morph_table *m, const struct fa_alloc *al);
+
+/* Feature mask of a folded word over all rows (any POS in `pos`); 0 when no row applies. */
+uint64_t morph_features(const morph_table *m, const char *w, size_t n, int pos);
+
+/* Mask for "case=gen" style names; 0 for an unknown name. */
+uint64_t morph_mask_for(const char *key, const char *value);
+
+/*
+ * The nominative singular of folded word w under POS `pos`, preferring rows whose
+ * features intersect `want` (0: any), longest ending first. Writes into out (cap bytes,
+ * NUL-terminated) and returns its length, or 0 when no row applies (out = w).
+ * `gender_out`, if not NULL, receives 0 m, 1 f, 2 n, -1 unknown from the chosen row.
+ */
+size_t morph_nominative(const morph_table *m, const char *w, size_t n, int pos, uint64_t want,
+                        char *out, size_t cap, int *gender_out);
+
+/* Forms of a nominative word (for lexicon indexing): calls fn for each generated form. */
+void morph_generate(const morph_table *m, const char *w, size_t n, int pos,
+                    void (*fn)(void *ctx, const char *form, size_t len), void *ctx);
+
+#define MORPH_BIT(c, num, g) (1ull << ((c) * 6 + (num) * 3 + (g)))
+uint64_t morph_gender_mask(int g);  /* all cases/numbers of gender g (0 m, 1 f, 2 n) */
+uint64_t morph_case_mask(int c);
+
+#endif

@@ -1,0 +1,1139 @@
+/* norm.c: actions (attribute expressions and normalizer functions) and record finishing:
+ * numbers, lemmas, Russian nominatives, names, dates and person keys. */
+#include "extract.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { F_TEXT, F_LOWER, F_UPPER, F_TITLE, F_CONCAT, F_JOIN, F_CANON, F_TAG, F_NORM, F_NUMBER,
+       F_LEMMA, F_NOMINATIVE, F_NAME, F_SURNAME, F_PATRONYMIC, F_FIRST, F_IF, F_INITIALS, F_PART, F_SAME };
+
+int set_error(facta_extractor *ex, int rc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ex->err, sizeof ex->err, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+/* ---- small string helpers (arena-backed) ---- */
+
+static val vstr(const char *s, size_t n)
+{
+    val v = {s, n, 0, 0};
+    return v;
+}
+
+static val vnum(facta_extractor *ex, double d)
+{
+    char buf[64];
+    if (d == floor(d) && fabs(d) < 1e15)
+        snprintf(buf, sizeof buf, "%.0f", d);
+    else
+        snprintf(buf, sizeof buf, "%.15g", d);
+    val v = {arena_strndup(&ex->arena, buf, strlen(buf)), strlen(buf), 1, d};
+    return v;
+}
+
+static uint32_t map_case(uint32_t c, int upper)
+{
+    if (upper) {
+        if (c >= 'a' && c <= 'z')
+            return c - 32;
+        if (c >= 0x430 && c <= 0x44F)
+            return c - 0x20;
+        if (c >= 0x450 && c <= 0x45F)
+            return c - 0x50;
+        if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+            return c - 0x20;
+    } else {
+        if (c >= 'A' && c <= 'Z')
+            return c + 32;
+        if (c >= 0x410 && c <= 0x42F)
+            return c + 0x20;
+        if (c >= 0x400 && c <= 0x40F)
+            return c + 0x50;
+        if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+            return c + 0x20;
+    }
+    return c;
+}
+
+/* mode 0 lower, 1 upper, 2 title (first letter of each word upper, the rest lower),
+ * 3 cap-first (only the first letter upper, the rest unchanged) */
+static val recase(facta_extractor *ex, val v, int mode)
+{
+    fbuf *b = &ex->tmp;
+    fbuf_reset(b);
+    size_t i = 0;
+    int at_start = 1;
+    while (i < v.n) {
+        uint32_t c = utf8_next(v.s, v.n, &i);
+        uint32_t o;
+        if (mode == 0)
+            o = map_case(c, 0);
+        else if (mode == 1)
+            o = map_case(c, 1);
+        else if (mode == 2)
+            o = map_case(c, at_start);
+        else
+            o = at_start ? map_case(c, 1) : c;
+        utf8_put(b, o);
+        if (mode == 3)
+            at_start = 0;
+        else
+            at_start = (c == ' ' || c == '-' || c == '\'' || c == 0x2019);
+    }
+    if (b->oom)
+        return vstr(NULL, 0);
+    return vstr(arena_strndup(&ex->arena, fbuf_cstr(b), b->len), b->len);
+}
+
+/* Is the first letter of s upper case? */
+static int first_upper(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (!n)
+        return 0;
+    uint32_t c = utf8_next(s, n, &i);
+    return map_case(c, 0) != c;
+}
+
+static int all_upper(const char *s, size_t n)
+{
+    size_t i = 0;
+    int letters = 0;
+    while (i < n) {
+        uint32_t c = utf8_next(s, n, &i);
+        if (map_case(c, 1) != c)
+            return 0;
+        letters += map_case(c, 0) != c;
+    }
+    return letters > 1;
+}
+
+static val span_text(facta_extractor *ex, int32_t s, int32_t e)
+{
+    if (s < 0 || e <= s)
+        return vstr("", 0);
+    size_t b = ex->toks[s].pub.span.byte_start, en = ex->toks[e - 1].pub.span.byte_end;
+    /* collapse runs of whitespace into one space */
+    fbuf *t = &ex->tmp;
+    fbuf_reset(t);
+    int sp = 0;
+    for (size_t i = b; i < en; i++) {
+        char c = ex->text[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            sp = 1;
+            continue;
+        }
+        if (sp)
+            fbuf_putc(t, ' ');
+        sp = 0;
+        fbuf_putc(t, c);
+    }
+    if (t->oom)
+        return vstr(NULL, 0);
+    return vstr(arena_strndup(&ex->arena, fbuf_cstr(t), t->len), t->len);
+}
+
+/* The lexicon entry covering exactly tokens [s, e): the attached one, else the first hit. */
+static const lex_entry *cap_entry(facta_extractor *ex, const capture *c)
+{
+    const facta_rules *r = ex->rules;
+    if (c->entry >= 0)
+        return &r->entries[c->entry];
+    if (c->s < 0)
+        return NULL;
+    /* the phrase covering the capture, or all of it but trailing punctuation ("Feb.") */
+    int32_t e = c->e;
+    while (e - 1 > c->s && ex->toks[e - 1].pub.kind == FACTA_TOK_PUNCT)
+        e--;
+    for (uint32_t h = ex->hit_off[c->s]; h < ex->hit_off[c->s + 1]; h++)
+        if ((int32_t)ex->hits[h].end == c->e || (int32_t)ex->hits[h].end == e)
+            return &r->entries[ex->hits[h].entry];
+    return NULL;
+}
+
+/* Base word (folded) of a token: the lexicon word it is an inflected form of ("мажилиса" →
+ * "мажилис"), preferred over a phrase word written in that form; NULL when unknown. */
+static const char *lex_base(facta_extractor *ex, const ftok *t)
+{
+    const facta_rules *r = ex->rules;
+    uint32_t ids[8];
+    uint8_t gen[8];
+    size_t k = lex_form_words2(r, t->pub.folded, t->folded_len, t->fhash, ids, gen, 8);
+    for (size_t i = 0; i < k; i++)
+        if (gen[i])
+            return r->words[ids[i]];
+    return k ? r->words[ids[0]] : NULL;
+}
+
+/* Apply the casing of `orig` (Title, UPPER or lower) to folded word w. */
+static val like_case(facta_extractor *ex, const char *orig, size_t on, const char *w, size_t wn)
+{
+    val v = vstr(w, wn);
+    if (all_upper(orig, on))
+        return recase(ex, v, 1);
+    if (first_upper(orig, on))
+        return recase(ex, v, 3);
+    return vstr(arena_strndup(&ex->arena, w, wn), wn);
+}
+
+/* ---- numbers ---- */
+
+static int lang_of(facta_extractor *ex, uint32_t pos)
+{
+    /* the script of nearby words decides "1,5" (Russian decimal) vs "1,500" (English group) */
+    int cyr = 0, lat = 0;
+    uint32_t a = pos > 8 ? pos - 8 : 0, b = pos + 8 < ex->ntoks ? pos + 8 : (uint32_t)ex->ntoks;
+    for (uint32_t i = a; i < b; i++) {
+        cyr += ex->toks[i].pub.script == FACTA_SCRIPT_CYRILLIC;
+        lat += ex->toks[i].pub.script == FACTA_SCRIPT_LATIN;
+    }
+    if (cyr != lat)
+        return cyr > lat ? 2 : 1;
+    return ex->lang ? ex->lang : 1;
+}
+
+/* Parse a digit token: "6.8", "1,5", "1,300", "2.134.472". */
+static int parse_digits(const char *s, size_t n, int ru, double *out, int *ngroups_ok)
+{
+    char buf[128];
+    size_t o = 0;
+    int ncomma = 0, ndot = 0;
+    size_t last_sep = 0;
+    char last = 0;
+    *ngroups_ok = 1;
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ',' || c == '.') {
+            ncomma += c == ',';
+            ndot += c == '.';
+            last = c;
+            last_sep = i;
+        } else if (c < '0' || c > '9') {
+            return 0;
+        }
+    }
+    char dec = 0;
+    if (ncomma && ndot)
+        dec = last;
+    else if (ncomma == 1 && !ndot)
+        dec = (ru || n - last_sep - 1 != 3) ? ',' : 0;
+    else if (ndot == 1 && !ncomma)
+        dec = (ru && n - last_sep - 1 == 3 && n <= 7 && 0) ? 0 : '.';
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == dec)
+            buf[o++] = '.';
+        else if (c != ',' && c != '.')
+            buf[o++] = c;
+    }
+    buf[o] = 0;
+    *out = strtod(buf, NULL);
+    return 1;
+}
+
+static const char *NUMTAGS[] = {"unit", "teen", "tens", "hundreds", "mult", "frac", "dozen",
+                                "collective", NULL};
+
+/* Number word class and value for a folded word; 0 when it is not one. */
+static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
+{
+    const facta_rules *r = ex->rules;
+    uint32_t ids[8];
+    size_t k = lex_form_words(r, w, n, fa_hash(w, n), ids, 8);
+    for (size_t i = 0; i < k; i++) {
+        uint32_t node = lex_child(r, 0, ids[i]);
+        if (!node)
+            continue;
+        const trie_node *tn = &r->nodes[node];
+        for (uint32_t j = 0; j < tn->nents; j++) {
+            const lex_entry *e = &r->entries[r->tents[tn->ent_off + j]];
+            if (!e->has_num)
+                continue;
+            for (int c = 0; NUMTAGS[c]; c++) {
+                if (lex_entry_has_tag(e, NUMTAGS[c])) {
+                    char buf[32];
+                    /* "third" is an ordinal with frac=0.333; a plain number otherwise */
+                    *v = e->num;
+                    if (c == 5 && lex_entry_tag_value(e, "frac", buf, sizeof buf))
+                        *v = strtod(buf, NULL);
+                    return c + 1;
+                }
+            }
+            char buf[32];
+            if (lex_entry_tag_value(e, "frac", buf, sizeof buf)) {
+                *v = strtod(buf, NULL);
+                return 6;
+            }
+        }
+    }
+    return 0;
+}
+
+int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out)
+{
+    double total = 0, cur = 0;
+    int any = 0, prev = 0, ru = lang_of(ex, s) == 2;
+    int last_was_digit_tok = 0;
+    for (uint32_t i = s; i < e; i++) {
+        const ftok *t = &ex->toks[i];
+        if (t->pub.kind == FACTA_TOK_NUMBER) {
+            double v;
+            int ok;
+            const char *txt = ex->text + t->pub.span.byte_start;
+            size_t n = t->pub.span.byte_end - t->pub.span.byte_start;
+            if (!parse_digits(txt, n, ru, &v, &ok))
+                continue;
+            /* "1 300" / "2 134 472,44": a following 3-digit group continues the number */
+            if (last_was_digit_tok && (n == 3 || (n > 3 && (txt[3] == ',' || txt[3] == '.'))) &&
+                (t->pub.flags & FACTA_TOKEN_SPACE_BEFORE)) {
+                double frac = 0;
+                int ok2;
+                double whole;
+                char tmp[128];
+                memcpy(tmp, txt, n < 127 ? n : 127);
+                tmp[n < 127 ? n : 127] = 0;
+                parse_digits(tmp, n, ru, &whole, &ok2);
+                (void)frac;
+                cur = cur * 1000 + whole;
+            } else {
+                cur += v;
+            }
+            any = 1;
+            prev = 1;
+            last_was_digit_tok = 1;
+            continue;
+        }
+        last_was_digit_tok = 0;
+        if (t->pub.kind != FACTA_TOK_WORD)
+            continue;
+        /* a hyphenated number word ("twenty-five", "two-thirds") is read part by part */
+        const char *w = t->pub.folded;
+        size_t wn = t->folded_len, p = 0;
+        while (p < wn) {
+            size_t q = p;
+            while (q < wn && w[q] != '-')
+                q++;
+            double v;
+            int cls = num_word(ex, w + p, q - p, &v);
+            p = q + 1;
+            if (!cls)
+                continue;
+            any = 1;
+            switch (cls) {
+            case 1: case 2: case 3: case 8: /* unit teen tens collective */
+                cur += v;
+                break;
+            case 4: /* hundreds: "one hundred" multiplies, "двести" adds */
+                if (cur > 0 && cur < 10 && v == 100)
+                    cur *= 100;
+                else
+                    cur += v;
+                break;
+            case 5: /* mult */
+                total += (cur == 0 ? 1 : cur) * v;
+                cur = 0;
+                break;
+            case 6: /* fraction: "two thirds" multiplies, "a third" / "полтора" stands alone */
+                if (cur > 0 && prev >= 1 && prev <= 3 && v < 1)
+                    cur *= v;
+                else
+                    cur += v;
+                break;
+            case 7: /* dozen */
+                cur = (cur == 0 ? 1 : cur) * 12;
+                break;
+            }
+            prev = cls;
+        }
+    }
+    if (!any)
+        return 0;
+    *out = total + cur;
+    return 1;
+}
+
+/* ---- lemmas and nominatives ---- */
+
+static val lemma_en(facta_extractor *ex, const ftok *t)
+{
+    const facta_rules *r = ex->rules;
+    const char *w = t->pub.folded;
+    size_t n = t->folded_len;
+    uint32_t ids[8];
+    size_t k = lex_form_words(r, w, n, t->fhash, ids, 8);
+    for (size_t i = 0; i < k; i++) {
+        uint32_t node = lex_child(r, 0, ids[i]);
+        const trie_node *tn = node ? &r->nodes[node] : NULL;
+        for (uint32_t j = 0; tn && j < tn->nents; j++) {
+            const lex_entry *e = &r->entries[r->tents[tn->ent_off + j]];
+            if (lex_entry_has_tag(e, "plural"))
+                return vstr(e->canon, strlen(e->canon));
+        }
+    }
+    size_t m = n;
+    char buf[256];
+    if (n >= sizeof buf - 2)
+        return vstr(w, n);
+    memcpy(buf, w, n);
+    if (n > 4 && memcmp(w + n - 3, "ies", 3) == 0) {
+        memcpy(buf + n - 3, "y", 1);
+        m = n - 2;
+    } else if (n > 4 && (memcmp(w + n - 4, "sses", 4) == 0 || memcmp(w + n - 4, "shes", 4) == 0 ||
+                         memcmp(w + n - 4, "ches", 4) == 0 || memcmp(w + n - 3, "xes", 3) == 0 ||
+                         memcmp(w + n - 3, "zes", 3) == 0)) {
+        m = n - 2;
+    } else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i' &&
+               w[n - 2] != '\'') {
+        m = n - 1;
+    }
+    return vstr(arena_strndup(&ex->arena, buf, m), m);
+}
+
+static val nominative_word(facta_extractor *ex, const ftok *t, int pos, uint64_t want,
+                           int *gender)
+{
+    const facta_rules *r = ex->rules;
+    char out[512];
+    const char *base = lex_base(ex, t);
+    if (gender)
+        *gender = -1;
+    if (base) {
+        size_t bn = strlen(base);
+        if (gender) {
+            uint64_t f = morph_features(&r->morph, base, bn, pos) & morph_case_mask(0);
+            int gm = !!(f & morph_gender_mask(0)), gf = !!(f & morph_gender_mask(1)),
+                gn = !!(f & morph_gender_mask(2));
+            *gender = gm + gf + gn == 1 ? (gm ? 0 : gf ? 1 : 2) : -1;
+        }
+        return like_case(ex, ex->text + t->pub.span.byte_start,
+                         t->pub.span.byte_end - t->pub.span.byte_start, base, bn);
+    }
+    size_t n = morph_nominative(&r->morph, t->pub.folded, t->folded_len, pos, want, out,
+                                sizeof out, gender);
+    if (!n)
+        n = t->folded_len < sizeof out ? t->folded_len : 0;
+    return like_case(ex, ex->text + t->pub.span.byte_start,
+                     t->pub.span.byte_end - t->pub.span.byte_start, out, n);
+}
+
+static val lemma(facta_extractor *ex, const capture *c)
+{
+    if (c->s < 0)
+        return vstr("", 0);
+    /* the last word of the capture is the counted noun */
+    int32_t i = c->e - 1;
+    while (i > c->s && ex->toks[i].pub.kind != FACTA_TOK_WORD)
+        i--;
+    const ftok *t = &ex->toks[i];
+    if (t->pub.script == FACTA_SCRIPT_CYRILLIC) {
+        const char *base = lex_base(ex, t);
+        if (base)
+            return vstr(base, strlen(base));
+        char out[512];
+        size_t n = morph_nominative(&ex->rules->morph, t->pub.folded, t->folded_len, M_NOUN,
+                                    0, out, sizeof out, NULL);
+        if (!n)
+            return vstr(t->pub.folded, t->folded_len);
+        return vstr(arena_strndup(&ex->arena, out, n), n);
+    }
+    return lemma_en(ex, t);
+}
+
+/* Russian phrase to the nominative: adjectives before the head agree with it, the head
+ * becomes nominative singular, everything after it (a genitive chain) stays. */
+static val nominative(facta_extractor *ex, const capture *c)
+{
+    if (c->s < 0)
+        return vstr("", 0);
+    const lex_entry *e = cap_entry(ex, c);
+    if (e && c->e - c->s > 1)
+        return vstr(e->canon, strlen(e->canon));
+    const facta_rules *r = ex->rules;
+    int32_t head = -1;
+    for (int32_t i = c->s; i < c->e; i++) {
+        const ftok *t = &ex->toks[i];
+        if (t->pub.script != FACTA_SCRIPT_CYRILLIC || t->pub.kind != FACTA_TOK_WORD)
+            break;
+        uint64_t adj = morph_features(&r->morph, t->pub.folded, t->folded_len, M_ADJ);
+        const char *base = lex_base(ex, t);
+        int base_is_adj = base && (morph_features(&r->morph, base, strlen(base), M_ADJ) &
+                                   morph_case_mask(0));
+        if (!adj || (base && !base_is_adj)) {
+            head = i;
+            break;
+        }
+        head = i; /* a substantivized adjective is its own head */
+        if (i + 1 < c->e) {
+            const ftok *nx = &ex->toks[i + 1];
+            if (nx->pub.script != FACTA_SCRIPT_CYRILLIC ||
+                !morph_features(&r->morph, nx->pub.folded, nx->folded_len, M_ADJ | M_NOUN))
+                break;
+        }
+    }
+    if (head < 0)
+        return span_text(ex, c->s, c->e);
+    int g = -1;
+    val hv = nominative_word(ex, &ex->toks[head], M_NOUN | M_ADJ, 0, &g);
+    uint64_t want = g >= 0 ? morph_gender_mask(g) : morph_gender_mask(0);
+    fbuf *b = &ex->tmp;
+    fbuf out;
+    fbuf_init(&out, ex->al);
+    for (int32_t i = c->s; i < head; i++) {
+        val av = nominative_word(ex, &ex->toks[i], M_ADJ, want, NULL);
+        fbuf_put(&out, av.s, av.n);
+        fbuf_putc(&out, ' ');
+    }
+    fbuf_put(&out, hv.s, hv.n);
+    if (head + 1 < c->e) {
+        size_t bs = ex->toks[head].pub.span.byte_end, be = ex->toks[c->e - 1].pub.span.byte_end;
+        val rest = span_text(ex, head + 1, c->e);
+        (void)bs;
+        (void)be;
+        fbuf_putc(&out, ' ');
+        fbuf_put(&out, rest.s, rest.n);
+    }
+    (void)b;
+    val v = vstr(NULL, 0);
+    if (!out.oom)
+        v = vstr(arena_strndup(&ex->arena, fbuf_cstr(&out), out.len), out.len);
+    fbuf_free(&out);
+    return v;
+}
+
+/* Gender of a given name capture: lexicon tag f/m, else the endings table. -1 unknown. */
+static int given_gender(facta_extractor *ex, const capture *c)
+{
+    if (c->s < 0)
+        return -1;
+    const ftok *t = &ex->toks[c->s];
+    const facta_rules *r = ex->rules;
+    for (uint32_t h = ex->hit_off[c->s]; h < ex->hit_off[c->s + 1]; h++) {
+        const lex_entry *e = &r->entries[ex->hits[h].entry];
+        if (lex_entry_has_tag(e, "f"))
+            return 1;
+        if (lex_entry_has_tag(e, "m"))
+            return 0;
+    }
+    if (t->pub.script != FACTA_SCRIPT_CYRILLIC)
+        return -1;
+    int g;
+    char out[256];
+    morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_GIVEN, 0, out, sizeof out, &g);
+    return g;
+}
+
+static val name_word(facta_extractor *ex, const capture *c, int pos, int gender)
+{
+    if (c->s < 0)
+        return vstr("", 0);
+    const ftok *t = &ex->toks[c->s];
+    if (c->e - c->s != 1 || t->pub.script != FACTA_SCRIPT_CYRILLIC) {
+        val v = span_text(ex, c->s, c->e);
+        return all_upper(v.s, v.n) ? recase(ex, v, 2) : v;
+    }
+    if (pos == M_GIVEN) {
+        const lex_entry *e = cap_entry(ex, c);
+        if (e && (lex_entry_has_tag(e, "f") || lex_entry_has_tag(e, "m")))
+            return vstr(e->canon, strlen(e->canon));
+    }
+    uint64_t want = gender >= 0 ? morph_gender_mask(gender) : 0;
+    char out[512];
+    size_t n = morph_nominative(&ex->rules->morph, t->pub.folded, t->folded_len, pos, want, out,
+                                sizeof out, NULL);
+    if (!n) {
+        val v = span_text(ex, c->s, c->e);
+        return all_upper(v.s, v.n) ? recase(ex, v, 2) : v;
+    }
+    return recase(ex, vstr(out, n), 2);
+}
+
+/* ---- expression evaluation ---- */
+
+typedef struct env {
+    const capture *caps;
+    int ncaps;
+    facta_attr *attrs;
+    size_t nattrs;
+} env;
+
+static int is_empty(const val *v)
+{
+    return !v->s || v->n == 0;
+}
+
+static int eval(facta_extractor *ex, const env *en, int id, val *out, const capture **capout)
+{
+    const facta_rules *r = ex->rules;
+    const expr *e = &r->exprs[id];
+    if (capout)
+        *capout = NULL;
+    switch (e->kind) {
+    case E_STR:
+        *out = vstr(e->str, strlen(e->str));
+        return 0;
+    case E_CAP:
+        if (e->cap == -2) {
+            for (size_t i = 0; i < en->nattrs; i++)
+                if (strcmp(en->attrs[i].key, e->str) == 0) {
+                    *out = vstr(en->attrs[i].value, strlen(en->attrs[i].value));
+                    out->is_num = en->attrs[i].is_number;
+                    out->num = en->attrs[i].number;
+                    return 0;
+                }
+            *out = vstr("", 0);
+            return 0;
+        }
+        if (capout)
+            *capout = &en->caps[e->cap];
+        *out = span_text(ex, en->caps[e->cap].s, en->caps[e->cap].e);
+        return out->s ? 0 : FACTA_ENOMEM;
+    case E_CALL:
+        break;
+    }
+    val a[16];
+    const capture *ac[16];
+    for (int i = 0; i < e->nargs; i++)
+        if (eval(ex, en, e->args[i], &a[i], &ac[i]))
+            return FACTA_ENOMEM;
+    static const capture none = {-1, -1, -1, -1};
+    const capture *c0 = e->nargs > 0 && ac[0] ? ac[0] : &none;
+    switch (e->fn) {
+    case F_TEXT:
+    case F_INITIALS:
+        *out = e->nargs ? a[0] : vstr("", 0);
+        break;
+    case F_LOWER:
+        *out = e->nargs ? recase(ex, a[0], 0) : vstr("", 0);
+        break;
+    case F_UPPER:
+        *out = e->nargs ? recase(ex, a[0], 1) : vstr("", 0);
+        break;
+    case F_TITLE:
+        *out = e->nargs ? recase(ex, a[0], 2) : vstr("", 0);
+        break;
+    case F_CONCAT:
+    case F_JOIN: {
+        fbuf b;
+        fbuf_init(&b, ex->al);
+        for (int i = 0; i < e->nargs; i++) {
+            if (is_empty(&a[i]))
+                continue;
+            if (e->fn == F_JOIN && b.len)
+                fbuf_putc(&b, ' ');
+            fbuf_put(&b, a[i].s, a[i].n);
+        }
+        *out = vstr(b.oom ? NULL : arena_strndup(&ex->arena, fbuf_cstr(&b), b.len), b.len);
+        fbuf_free(&b);
+        if (!out->s)
+            return FACTA_ENOMEM;
+        break;
+    }
+    case F_CANON:
+    case F_NORM: {
+        if (c0->rec >= 0) {
+            const char *nm = ex->recs[c0->rec].norm;
+            *out = vstr(nm, strlen(nm));
+            break;
+        }
+        const lex_entry *le = c0->s >= 0 ? cap_entry(ex, c0) : NULL;
+        if (le)
+            *out = vstr(le->canon, strlen(le->canon));
+        else
+            *out = e->nargs ? a[0] : vstr("", 0);
+        break;
+    }
+    case F_TAG: {
+        const lex_entry *le = c0->s >= 0 ? cap_entry(ex, c0) : NULL;
+        char buf[128];
+        const char *v = le && e->nargs > 1 ? lex_entry_tag_value(le, a[1].s, buf, sizeof buf) : NULL;
+        if (!v && le && e->nargs > 1 && lex_entry_has_tag(le, a[1].s))
+            v = a[1].s;
+        *out = v ? vstr(arena_strndup(&ex->arena, v, strlen(v)), strlen(v)) : vstr("", 0);
+        break;
+    }
+    case F_NUMBER: {
+        double d;
+        if (c0->s >= 0 && norm_number(ex, (uint32_t)c0->s, (uint32_t)c0->e, &d))
+            *out = vnum(ex, d);
+        else if (e->nargs && !ac[0] && a[0].n) {
+            *out = vnum(ex, strtod(a[0].s, NULL));
+        } else
+            *out = vstr("", 0);
+        break;
+    }
+    case F_LEMMA:
+        *out = lemma(ex, c0);
+        break;
+    case F_NOMINATIVE:
+        *out = c0->s >= 0 && ex->toks[c0->s].pub.script == FACTA_SCRIPT_CYRILLIC ? nominative(ex, c0)
+                                                                                 : (e->nargs ? a[0] : vstr("", 0));
+        break;
+    case F_NAME:
+        *out = name_word(ex, c0, M_GIVEN, -1);
+        break;
+    case F_SURNAME:
+    case F_PATRONYMIC: {
+        int g = e->nargs > 1 && ac[1] ? given_gender(ex, ac[1]) : -1;
+        *out = name_word(ex, c0, e->fn == F_SURNAME ? M_SURNAME : M_PATRONYMIC, g);
+        break;
+    }
+    case F_FIRST:
+        *out = vstr("", 0);
+        for (int i = 0; i < e->nargs; i++)
+            if (!is_empty(&a[i])) {
+                *out = a[i];
+                break;
+            }
+        break;
+    case F_IF:
+        *out = e->nargs >= 2 && !is_empty(&a[0]) ? a[1] : e->nargs >= 3 ? a[2] : vstr("", 0);
+        break;
+    case F_PART: {
+        /* part(x, N): the N-th run of digits in x (1-based): part("23.11.2016", 2) = 11 */
+        *out = vstr("", 0);
+        if (e->nargs < 2)
+            break;
+        int want = atoi(a[1].s), k = 0;
+        for (size_t i = 0; i < a[0].n;) {
+            if (a[0].s[i] < '0' || a[0].s[i] > '9') {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < a[0].n && a[0].s[j] >= '0' && a[0].s[j] <= '9')
+                j++;
+            if (++k == want) {
+                char buf[32];
+                snprintf(buf, sizeof buf, "%.*s", (int)(j - i < 20 ? j - i : 20), a[0].s + i);
+                *out = vnum(ex, strtod(buf, NULL));
+                break;
+            }
+            i = j;
+        }
+        break;
+    }
+    case F_SAME: {
+        /* same(a, b, then, else): `then` when a and b are equal ignoring case, else `else` */
+        int eq = 0;
+        if (e->nargs >= 2 && a[0].n && a[1].n) {
+            val x = recase(ex, a[0], 0), y = recase(ex, a[1], 0);
+            eq = x.s && y.s && x.n == y.n && memcmp(x.s, y.s, x.n) == 0;
+        }
+        *out = eq ? (e->nargs > 2 ? a[2] : vstr("", 0)) : (e->nargs > 3 ? a[3] : vstr("", 0));
+        break;
+    }
+    default:
+        *out = vstr("", 0);
+    }
+    return 0;
+}
+
+static void tok_span(facta_extractor *ex, uint32_t s, uint32_t e, facta_span *sp)
+{
+    sp->byte_start = ex->toks[s].pub.span.byte_start;
+    sp->cp_start = ex->toks[s].pub.span.cp_start;
+    sp->byte_end = ex->toks[e - 1].pub.span.byte_end;
+    sp->cp_end = ex->toks[e - 1].pub.span.cp_end;
+}
+
+int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture *caps,
+              const cand *c, rec *out)
+{
+    memset(out, 0, sizeof *out);
+    out->type = em->type;
+    out->rule = (int)(ru - ex->rules->rules);
+    out->ts = c->start;
+    out->te = c->end;
+    if (em->span_cap >= 0) {
+        if (caps[em->span_cap].s < 0)
+            return 1;
+        out->ts = (uint32_t)caps[em->span_cap].s;
+        out->te = (uint32_t)caps[em->span_cap].e;
+    }
+    if (out->te <= out->ts)
+        return 1;
+    tok_span(ex, out->ts, out->te, &out->span);
+    facta_attr attrs[40];
+    env en = {caps, ru->ncaps, attrs, 0};
+    const char *norm = NULL;
+    for (int i = 0; i < em->nas; i++) {
+        val v;
+        if (eval(ex, &en, em->as[i].expr, &v, NULL))
+            return FACTA_ENOMEM;
+        if (!v.s)
+            return FACTA_ENOMEM;
+        if (strcmp(em->as[i].key, "norm") == 0) {
+            if (v.n == 0)
+                return 1; /* no norm: the action declines */
+            norm = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
+            continue;
+        }
+        if (v.n == 0 || en.nattrs >= 40)
+            continue;
+        facta_attr *a = &attrs[en.nattrs++];
+        a->key = em->as[i].key;
+        a->value = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
+        a->is_number = v.is_num;
+        a->number = v.num;
+        if (!a->value)
+            return FACTA_ENOMEM;
+    }
+    if (!norm) {
+        val t = span_text(ex, (int32_t)out->ts, (int32_t)out->te);
+        if (!t.s)
+            return FACTA_ENOMEM;
+        norm = t.s;
+    }
+    out->norm = norm;
+    out->attrs = arena_alloc(&ex->arena, (en.nattrs + 4) * sizeof *out->attrs);
+    if (!out->attrs)
+        return FACTA_ENOMEM;
+    memcpy(out->attrs, attrs, en.nattrs * sizeof *attrs);
+    out->nattrs = en.nattrs;
+    return 0;
+}
+
+/* ---- record finishing: dates, persons ---- */
+
+static facta_attr *get_attr(rec *r, const char *key)
+{
+    for (size_t i = 0; i < r->nattrs; i++)
+        if (strcmp(r->attrs[i].key, key) == 0)
+            return &r->attrs[i];
+    return NULL;
+}
+
+static int attr_int(rec *r, const char *key)
+{
+    facta_attr *a = get_attr(r, key);
+    return a ? atoi(a->value) : 0;
+}
+
+/* Set (or add; records have 4 spare attribute slots) a numeric or string attribute. */
+static int put_attr(facta_extractor *ex, rec *r, const char *key, const char *sval, double num,
+                    int is_num)
+{
+    facta_attr *a = get_attr(r, key);
+    if (!a) {
+        /* grow by copying into the arena (attrs are few) */
+        facta_attr *na = arena_alloc(&ex->arena, (r->nattrs + 1) * sizeof *na);
+        if (!na)
+            return FACTA_ENOMEM;
+        memcpy(na, r->attrs, r->nattrs * sizeof *na);
+        r->attrs = na;
+        a = &r->attrs[r->nattrs++];
+        a->key = key;
+    }
+    if (is_num) {
+        val v = vnum(ex, num);
+        if (!v.s)
+            return FACTA_ENOMEM;
+        a->value = v.s;
+        a->is_number = 1;
+        a->number = num;
+    } else {
+        a->value = arena_strndup(&ex->arena, sval, strlen(sval));
+        a->is_number = 0;
+        if (!a->value)
+            return FACTA_ENOMEM;
+    }
+    return 0;
+}
+
+static void del_attr(rec *r, const char *key)
+{
+    for (size_t i = 0; i < r->nattrs; i++)
+        if (strcmp(r->attrs[i].key, key) == 0) {
+            memmove(&r->attrs[i], &r->attrs[i + 1], (r->nattrs - i - 1) * sizeof *r->attrs);
+            r->nattrs--;
+            return;
+        }
+}
+
+/* ISO 8601 text for a (possibly partial) date: 2016-11-23, 2016-11, 2016, --11-23, --11. */
+static void fmt_date(char *out, size_t cap, int y, int m, int d)
+{
+    if (y && m && d)
+        snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
+    else if (y && m)
+        snprintf(out, cap, "%04d-%02d", y, m);
+    else if (y)
+        snprintf(out, cap, "%04d", y);
+    else if (m && d)
+        snprintf(out, cap, "--%02d-%02d", m, d);
+    else if (m)
+        snprintf(out, cap, "--%02d", m);
+    else
+        out[0] = 0;
+}
+
+static int finish_date(facta_extractor *ex, rec *r)
+{
+    int y = attr_int(r, "year"), m = attr_int(r, "month"), d = attr_int(r, "day");
+    int ey = attr_int(r, "end_year"), em = attr_int(r, "end_month"), ed = attr_int(r, "end_day");
+    facta_attr *rel = get_attr(r, "rel_year");
+    int rc = 0;
+    if (rel) {
+        int delta = atoi(rel->value);
+        char rv[16];
+        snprintf(rv, sizeof rv, "%+d", delta);
+        if (ex->doc_year) {
+            y = ex->doc_year + delta;
+            rc = put_attr(ex, r, "year", NULL, y, 1);
+            if (!rc)
+                rc = put_attr(ex, r, "relative", rv, 0, 0);
+        } else {
+            rc = put_attr(ex, r, "relative", rv, 0, 0);
+        }
+        del_attr(r, "rel_year");
+        if (rc)
+            return rc;
+    }
+    if ((m && (m < 1 || m > 12)) || (d && (d < 1 || d > 31)) || (em && (em < 1 || em > 12)) ||
+        (ed && (ed < 1 || ed > 31)) || (y && (y < 1000 || y > 2200))) {
+        r->dead = 1;
+        return 0;
+    }
+    if (!rel && !y && m && ex->doc_year) {
+        y = ex->doc_year;
+        if ((rc = put_attr(ex, r, "year", NULL, y, 1)) || (rc = put_attr(ex, r, "inferred", "year", 0, 0)))
+            return rc;
+    }
+    if ((ed || em) && !ey && y)
+        ey = y, rc = put_attr(ex, r, "end_year", NULL, y, 1);
+    if (!rc && ed && !em && m)
+        em = m, rc = put_attr(ex, r, "end_month", NULL, m, 1);
+    if (rc)
+        return rc;
+    char iso[64], a[24], b[24];
+    fmt_date(a, sizeof a, y, m, d);
+    fmt_date(b, sizeof b, ey ? ey : y, em, (ed || em || ey) ? ed : 0);
+    if (!(ed || em || ey))
+        b[0] = 0;
+    if (*a) {
+        snprintf(iso, sizeof iso, "%s%s%s", a, *b ? "/" : "", b);
+        if ((rc = put_attr(ex, r, "iso", iso, 0, 0)))
+            return rc;
+        r->norm = get_attr(r, "iso")->value;
+    }
+    return 0;
+}
+
+/* A loose, script-independent key: Cyrillic transliterated, then spelling variants folded
+ * ("Zakiyeva", "Zakieva", "Закиева" → "zakieva"). */
+static const char *CYR_LAT[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m",
+                                "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
+                                "sch", "", "y", "", "e", "yu", "ya"};
+
+static size_t loose_key(const char *s, size_t n, char *out, size_t cap)
+{
+    char t[512];
+    size_t o = 0, i = 0;
+    while (i < n && o + 4 < sizeof t) {
+        uint32_t c = utf8_next(s, n, &i);
+        c = map_case(c, 0);
+        if (c >= 0x430 && c <= 0x44F) {
+            const char *l = CYR_LAT[c - 0x430];
+            size_t ll = strlen(l);
+            memcpy(t + o, l, ll);
+            o += ll;
+        } else if (c == 0x451) {
+            t[o++] = 'e';
+        } else if (c == 0x4D9) { /* ә */
+            t[o++] = 'a';
+        } else if (c == 0x4E9 || c == 0x4AF || c == 0x4B1) { /* ө ү ұ */
+            t[o++] = c == 0x4E9 ? 'o' : 'u';
+        } else if (c == 0x493) { /* ғ */
+            t[o++] = 'g';
+        } else if (c == 0x49B) { /* қ */
+            t[o++] = 'k';
+        } else if (c == 0x4A3) { /* ң */
+            t[o++] = 'n';
+        } else if (c == 0x4BB) { /* һ */
+            t[o++] = 'h';
+        } else if (c == 0x456) { /* і */
+            t[o++] = 'i';
+        } else if (c >= 0xE0 && c <= 0xFF) {
+            static const char L1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+            t[o++] = L1[c - 0xE0];
+        } else if ((c >= 'a' && c <= 'z') || c == ' ') {
+            t[o++] = (char)c;
+        } else if (c == '-') {
+            t[o++] = ' ';
+        }
+    }
+    t[o] = 0;
+    /* fold variants: kh→h, zh→j, ts→c, sch/sh→s, ch→c, iy/yi→i, ye→e, yu→u, ya→a, y→i,
+     * x→ks, w→v, ou→u, doubled letters once */
+    size_t k = 0;
+    for (size_t j = 0; j < o && k + 2 < cap; j++) {
+        char c = t[j], d = j + 1 < o ? t[j + 1] : 0;
+        if ((c == 'k' && d == 'h') || (c == 'z' && d == 'h') || (c == 't' && d == 's') ||
+            (c == 'c' && d == 'h') || (c == 's' && d == 'h')) {
+            out[k++] = c == 'k' ? 'h' : c == 'z' ? 'j' : c == 't' ? 'c' : c == 'c' ? 'c' : 's';
+            j++;
+            continue;
+        }
+        if (c == 'y' || c == 'j')
+            c = 'i';
+        if (c == 'w')
+            c = 'v';
+        if (c == 'x') {
+            out[k++] = 'k';
+            c = 's';
+        }
+        if (c == 'o' && d == 'u') {
+            out[k++] = 'u';
+            j++;
+            continue;
+        }
+        if (c == 'i' && k > 0 && (d == 'e' || d == 'a' || d == 'u' || d == 'o' || d == 'i') &&
+            k && strchr("aeiou", out[k - 1]) == NULL && out[k - 1] != ' ') {
+            continue; /* "Zakiyeva" → zakieva: a glide before a vowel */
+        }
+        if (c == 'e' && k > 0 && out[k - 1] == 'i' && j > 0 && (t[j - 1] == 'y')) {
+            /* "iye" → "ie" handled above */
+        }
+        if (k > 0 && out[k - 1] == c && c != ' ')
+            continue;
+        out[k++] = c;
+    }
+    out[k] = 0;
+    return k;
+}
+
+static int finish_person(facta_extractor *ex, rec *r, size_t idx)
+{
+    char key[512];
+    facta_attr *first = get_attr(r, "first"), *last = get_attr(r, "last");
+    int rc = 0;
+    for (size_t t = r->ts; t < r->te; t++)
+        if (ex->toks[t].pub.script == FACTA_SCRIPT_MIXED) {
+            rc = put_attr(ex, r, "flag", "mixed_script", 0, 0);
+            break;
+        }
+    if (rc)
+        return rc;
+    if (last && !first) {
+        /* a surname alone: the full name met earlier in the document */
+        char lk[256];
+        loose_key(last->value, strlen(last->value), lk, sizeof lk);
+        for (size_t j = idx; j-- > 0;) {
+            rec *o = &ex->recs[j];
+            if (o->dead || o->type != r->type)
+                continue;
+            facta_attr *of = get_attr(o, "first"), *ol = get_attr(o, "last");
+            if (!of || !ol)
+                continue;
+            char ok[256];
+            loose_key(ol->value, strlen(ol->value), ok, sizeof ok);
+            if (strcmp(ok, lk) != 0)
+                continue;
+            int exact = strcmp(ol->value, last->value) == 0;
+            r->norm = o->norm;
+            if ((rc = put_attr(ex, r, "first", of->value, 0, 0)))
+                return rc;
+            facta_attr *om = get_attr(o, "middle");
+            if (om && (rc = put_attr(ex, r, "middle", om->value, 0, 0)))
+                return rc;
+            if ((rc = put_attr(ex, r, "last", ol->value, 0, 0)) ||
+                (rc = put_attr(ex, r, "match", exact ? "surname" : "surname_key", 0, 0)))
+                return rc;
+            first = get_attr(r, "first");
+            last = get_attr(r, "last");
+            break;
+        }
+    }
+    fbuf b;
+    fbuf_init(&b, ex->al);
+    if (first) {
+        loose_key(first->value, strlen(first->value), key, sizeof key);
+        fbuf_puts(&b, key);
+    }
+    if (last) {
+        loose_key(last->value, strlen(last->value), key, sizeof key);
+        if (b.len)
+            fbuf_putc(&b, ' ');
+        fbuf_puts(&b, key);
+    }
+    if (!first && !last) {
+        loose_key(r->norm, strlen(r->norm), key, sizeof key);
+        fbuf_puts(&b, key);
+    }
+    rc = b.oom ? FACTA_ENOMEM : put_attr(ex, r, "key", fbuf_cstr(&b), 0, 0);
+    fbuf_free(&b);
+    return rc;
+}
+
+int finish_records(facta_extractor *ex)
+{
+    int date_t = rules_find_type(ex->rules, "DATE"), person_t = rules_find_type(ex->rules, "PERSON");
+    /* a dateline gives the document date when the caller did not */
+    if (!ex->doc_year && date_t >= 0) {
+        for (size_t i = 0; i < ex->nrecs; i++) {
+            rec *r = &ex->recs[i];
+            if (r->type == date_t && get_attr(r, "dateline") && attr_int(r, "year")) {
+                ex->doc_year = attr_int(r, "year");
+                ex->doc_month = attr_int(r, "month");
+                ex->doc_day = attr_int(r, "day");
+                break;
+            }
+        }
+    }
+    /* a record inside a later phase's record of the same type is part of it
+     * ("Мажилис" inside "Мажилис Парламента Республики Казахстан") */
+    const rule *rules = ex->rules->rules;
+    for (size_t i = 0; i < ex->nrecs; i++) {
+        rec *c = &ex->recs[i];
+        if (c->dead)
+            continue;
+        for (uint32_t k = c->ts; k < c->te; k++) {
+            for (int32_t j = ex->rec_head[k]; j >= 0; j = ex->recs[j].next_at_start) {
+                rec *o = &ex->recs[j];
+                if (o == c || o->dead || o->type != c->type || o->te > c->te ||
+                    (o->ts == c->ts && o->te == c->te) ||
+                    rules[o->rule].phase >= rules[c->rule].phase)
+                    continue;
+                o->dead = 1;
+            }
+        }
+    }
+    for (size_t i = 0; i < ex->nrecs; i++) {
+        rec *r = &ex->recs[i];
+        int rc = 0;
+        if (r->dead)
+            continue;
+        if (r->type == date_t) {
+            rc = finish_date(ex, r);
+            del_attr(r, "dateline");
+        }
+        if (rc)
+            return rc;
+    }
+    (void)person_t;
+    return 0;
+}
+
+/* Called after each phase for the records it added (persons need keys before roles link). */
+int finish_phase_records(facta_extractor *ex, size_t from);
+int finish_phase_records(facta_extractor *ex, size_t from)
+{
+    int person_t = rules_find_type(ex->rules, "PERSON");
+    for (size_t i = from; i < ex->nrecs; i++) {
+        rec *r = &ex->recs[i];
+        if (r->type == person_t && !r->dead) {
+            int rc = finish_person(ex, r, i);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,271 @@
+/* rules.h: compiled rule sets: lexicons, token predicates, VM programs, actions. */
+#ifndef FACTA_RULES_H
+#define FACTA_RULES_H
+
+#include "facta_internal.h"
+#include "morph.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/* ---- lexicons ---------------------------------------------------------------
+ *
+ * Every lexicon entry is a phrase of words. Each word is folded and, for an
+ * inflecting lexicon, expanded into the forms the endings table generates
+ * ("астана" → астаны, астане, астану, астаной, ...). All forms of all words of all
+ * lexicons go into ONE hash table (form → word id), so a token is looked up once:
+ *
+ *   token "астане" --hash--> word 17 ("астана")
+ *   phrase trie over word ids:  root --17--> node{entries: [lex 3, entry 41]}
+ *                               root --9 ("республика")--> node --17--> node{...}
+ *
+ * Lookup at a token position: hash its folded form → word ids, walk the trie from
+ * the root with each, continue with the next token while children exist. Cost per
+ * token is independent of the number of entries.
+ */
+
+typedef struct lex_entry {
+    uint32_t lex;     /* owning lexicon */
+    uint32_t nwords;  /* phrase length in words */
+    const char *canon;
+    const char *tags; /* space-separated tags and key=value pairs */
+    const char *file; /* where it was defined, for collision reports */
+    uint32_t line;
+    double num;       /* canon as a number, when it parses as one */
+    int has_num;
+} lex_entry;
+
+typedef struct form_ent {
+    uint64_t hash;      /* 0 = empty slot */
+    const char *form;
+    uint32_t len;
+    uint32_t word;      /* word id; a form may appear once per word id */
+    uint32_t generated; /* 1: an inflected form, 0: the base form */
+} form_ent;
+
+typedef struct edge_ent {
+    uint64_t key;       /* (node << 32 | word) + 1; 0 = empty slot */
+    uint32_t child;
+} edge_ent;
+
+typedef struct trie_node {
+    uint32_t ent_off, nents; /* entries ending here, into tents */
+} trie_node;
+
+/* Compile context: a tokenizer and scratch for phrases. */
+typedef struct cctx {
+    struct tokenizer *tk;
+    fa_arena scratch;
+    fbuf buf;
+} cctx;
+
+typedef struct lexicon {
+    char *name;
+    int inflect;
+    uint32_t nentries;
+} lexicon;
+
+/* ---- predicates ---- */
+
+enum pred_op {
+    P_TRUE, P_AND, P_OR, P_NOT,
+    P_WORD,   /* folded form equals (hash + bytes) */
+    P_FORM,   /* exact raw text */
+    P_STEM,   /* stem equals */
+    P_RE,     /* PCRE2 over raw text */
+    P_FRE,    /* PCRE2 over folded text */
+    P_KIND, P_SCRIPT, P_SHAPE,
+    P_IN,     /* token alone is a whole entry of lexicon (optionally with tag) */
+    P_MORPH,  /* token's possible features intersect mask */
+    P_SENT, P_PARA, P_SPACE,
+    P_PREFIX, /* folded starts with */
+    P_SUFFIX, /* folded ends with */
+    P_LEN     /* code point length in [a, b] */
+};
+
+typedef struct pred {
+    int op;
+    int a, b;        /* children (AND/OR/NOT) or ints */
+    uint64_t hash;
+    char *str;
+    size_t len;
+    pcre2_code *re;
+    int lex, tag;    /* P_IN: lexicon id, tag string id (-1 none) */
+    uint32_t mask;
+} pred;
+
+/* ---- programs ---- */
+
+enum op {
+    OP_TOK,   /* x = pred id; agree flag in y */
+    OP_ANY,
+    OP_LEX,   /* x = lexicon id, y = tag id or -1 */
+    OP_REC,   /* x = type id */
+    OP_SPLIT, /* x preferred, y */
+    OP_JMP,   /* x */
+    OP_SAVE,  /* x = slot (2*cap + 0 open / 1 close) */
+    OP_MATCH  /* x = rule index */
+};
+
+typedef struct inst {
+    uint8_t op;
+    uint8_t agree;
+    int32_t x, y;
+    int32_t z;  /* OP_LEX: predicate on the phrase's first token, -1 none */
+} inst;
+
+/* ---- actions ---- */
+
+enum expr_kind { E_STR, E_CAP, E_CALL };
+
+typedef struct expr {
+    int kind;
+    char *str;     /* literal or function name */
+    int cap;       /* capture index for E_CAP */
+    int fn;        /* function id for E_CALL */
+    int *args;     /* expr ids */
+    int nargs;
+} expr;
+
+typedef struct assign {
+    char *key;
+    int expr;
+} assign;
+
+typedef struct emit {
+    int type;        /* type id */
+    int span_cap;    /* capture giving the record's span, -1 = whole match */
+    assign *as;
+    int nas;
+} emit;
+
+typedef struct rule {
+    char *name;
+    char *file;
+    uint32_t line;
+    int phase;
+    int priority;
+    int is_reject;
+    int overlap;     /* records may overlap others */
+    int *reject_types; /* for rejects: types suppressed (NULL = all) */
+    int nreject_types;
+    int target_cap;  /* reject target capture (-1 = whole match) */
+    emit *emits;
+    int nemits;
+    int ncaps;
+    char **capnames;
+    uint32_t root;   /* start pc in its phase program */
+    /* first-element prefilter */
+    int first_generic;
+} rule;
+
+typedef struct phase {
+    int number;
+    inst *prog;
+    size_t nprog, cap;
+    int *rules;      /* rule indexes in this phase */
+    int nrules;
+    /* prefilter: word hash → rule list, lexicon → rules, type → rules, generic */
+    struct seed_ent { uint64_t key; int rule; } *seeds; /* sorted by key */
+    size_t nseeds;
+    int *generic;
+    int ngeneric;
+    int maxcaps;
+} phase;
+
+typedef struct example {
+    char *file;
+    uint32_t line;
+    char *rule;      /* rule name or NULL */
+    char *text;
+    char *type;      /* expected type, NULL for a counter-example */
+    char *norm;      /* expected norm or NULL */
+    int counter;
+} example;
+
+struct facta_rules {
+    fa_alloc al;
+    /* strings: types, tags */
+    char **types;
+    int ntypes, types_cap;
+    char **tags;
+    int ntags, tags_cap;
+    /* lexicons */
+    lexicon *lexs;
+    int nlexs, lexs_cap;
+    lex_entry *entries;
+    size_t nentries, entries_cap;
+    char **words;            /* word id → base folded word */
+    size_t nwords, words_cap;
+    form_ent *forms;         /* open addressing */
+    size_t forms_cap, nforms;
+    uint32_t *word_entry;     /* word id → first entry that defined it (collision reports) */
+    size_t word_entry_cap;
+    trie_node *nodes;
+    size_t nnodes, nodes_cap;
+    edge_ent *edges;          /* open addressing */
+    size_t nedges, edges_cap;
+    uint64_t *node_ents;      /* build: (node << 32 | entry), sorted at finish */
+    size_t nnode_ents, node_ents_cap;
+    uint32_t *tents;          /* entries by node, after finish */
+    size_t ntents;
+    size_t ncollisions;
+    /* patterns */
+    pred *preds;
+    size_t npreds, preds_cap;
+    expr *exprs;
+    size_t nexprs, exprs_cap;
+    rule *rules;
+    int nrules, rules_cap;
+    phase *phases;
+    int nphases, phases_cap;
+    example *examples;
+    size_t nexamples, examples_cap;
+    morph_table morph;
+    char **warnings;
+    size_t nwarnings, warnings_cap;
+    fa_arena pool;            /* strings owned by the rules */
+};
+
+/* Compile-time entry points (rules_parse.c). */
+int rules_create(facta_rules **out, const facta_allocator *user);
+int rules_add_source(facta_rules *r, const char *src, size_t len, const char *name,
+                     const char *dir, facta_diag *diag);
+int rules_finish(facta_rules *r, facta_diag *diag);
+
+/* Intern a type or tag name; -1 on OOM. */
+int rules_type_id(facta_rules *r, const char *name, size_t n);
+int rules_find_type(const facta_rules *r, const char *name);
+int rules_tag_id(facta_rules *r, const char *name, size_t n);
+
+/* Lexicon (lexicon.c) */
+int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t plen,
+                  const char *canon, size_t clen, const char *tags, size_t tlen,
+                  const char *file, uint32_t line);
+int lex_add_file(facta_rules *r, cctx *cc, int lex, const char *data, size_t len,
+                 const char *file, facta_diag *diag);
+int lex_add_icu_countries(facta_rules *r, cctx *cc, int lex);
+int lex_finish(facta_rules *r);
+/* Word ids having `folded` among their forms; returns the count (at most max). */
+size_t lex_form_words(const facta_rules *r, const char *folded, size_t n, uint64_t h,
+                      uint32_t *out, size_t max);
+size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint64_t h,
+                       uint32_t *out, uint8_t *generated, size_t max);
+/* Child of trie node `node` along word id `word`, or 0 (the root is never a child). */
+uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word);
+/* Does entry e carry tag name `tag`? */
+int lex_entry_has_tag(const lex_entry *e, const char *tag);
+/* Value of key=value tag `key` in entry e; NULL when absent. Copies into buf. */
+const char *lex_entry_tag_value(const lex_entry *e, const char *key, char *buf, size_t cap);
+int rules_warn(facta_rules *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Embedded default rules (generated at build time). */
+typedef struct embedded_file {
+    const char *path;
+    const unsigned char *data;
+    size_t len;
+} embedded_file;
+extern const embedded_file facta__embedded_rules[];
+extern const size_t facta__embedded_rules_count;
+
+#endif

@@ -1,0 +1,1894 @@
+/* rules_parse.c: the rule-file lexer, parser and compiler to per-phase VM programs.
+ *
+ * Grammar (docs/rules.md has the full reference):
+ *
+ *   file     := stmt*
+ *   stmt     := 'morphology' STRING ';'
+ *             | 'lexicon' IDENT (STRING opts | 'icu' IDENT | '{' entries '}') ';'
+ *             | 'define' IDENT '=' alt ';'
+ *             | 'phase' NUMBER ';'
+ *             | 'rule' IDENT ropt* ':' alt '=>' emit+ ';'
+ *             | 'reject' IDENT ['(' IDENT (',' IDENT)* ')'] ':' alt ';'
+ *             | 'example' STRING ['=>' IDENT [STRING]] ';'
+ *             | 'counter' STRING '=>' IDENT ';'
+ *   alt      := seq ('|' seq)*
+ *   seq      := item+
+ *   item     := [IDENT ':'] atom [quant] ['~']
+ *   atom     := '(' alt ')' | STRING | '[' pexpr ']' | '@' IDENT [':' IDENT]
+ *             | '<' IDENT '>' | '%' IDENT | '_'
+ *   quant    := '?' | '*' | '+' | '{' NUMBER [',' [NUMBER]] '}'
+ *   emit     := IDENT ['{' [assign (',' assign)*] '}']
+ *   assign   := IDENT '=' expr
+ *   expr     := STRING | NUMBER | '$' IDENT | '.' IDENT | IDENT '(' [expr (',' expr)*] ')'
+ *
+ * Patterns are parsed to an AST, then compiled (Thompson construction) into the
+ * phase's program; {m,n} compiles its operand m + (n - m) times.
+ */
+#include "rules.h"
+#include "tokenize.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- lexer ---- */
+
+enum tk { T_EOF, T_IDENT, T_STRING, T_NUMBER, T_REGEX, T_PUNCT, T_ARROW, T_ERR };
+
+typedef struct lexer {
+    const char *src;
+    size_t len, pos;
+    size_t line, line_start;
+    const char *file;
+    /* current token */
+    int t;
+    size_t tpos, tline, tcol, tlen;
+    char punct;
+    fbuf sval; /* string/regex/identifier value */
+    double num;
+    facta_diag *diag;
+    int err;
+} lexer;
+
+static size_t col_of(lexer *L, size_t pos, size_t line_start)
+{
+    return utf8_count(L->src + line_start, pos - line_start) + 1;
+}
+
+static int lx_error(lexer *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int lx_error(lexer *L, const char *fmt, ...)
+{
+    if (L->err)
+        return L->err;
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    diag_set(L->diag, FACTA_ESYNTAX, L->file, L->tline, L->tcol, L->tpos, "%s", msg);
+    L->err = FACTA_ESYNTAX;
+    return L->err;
+}
+
+static void skip_ws(lexer *L)
+{
+    while (L->pos < L->len) {
+        char c = L->src[L->pos];
+        if (c == '\n') {
+            L->pos++;
+            L->line++;
+            L->line_start = L->pos;
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            L->pos++;
+        } else if (c == '#') {
+            while (L->pos < L->len && L->src[L->pos] != '\n')
+                L->pos++;
+        } else {
+            break;
+        }
+    }
+}
+
+static int is_ident_start(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+static int is_ident(unsigned char c)
+{
+    return is_ident_start(c) || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Read a quoted string (L->pos at the opening quote). */
+static int lx_string(lexer *L, char q)
+{
+    L->pos++;
+    fbuf_reset(&L->sval);
+    while (L->pos < L->len && L->src[L->pos] != q) {
+        char c = L->src[L->pos];
+        if (c == '\n')
+            return lx_error(L, "unterminated string");
+        if (c == '\\' && L->pos + 1 < L->len) {
+            char d = L->src[++L->pos];
+            if (d == 'n')
+                d = '\n';
+            else if (d == 't')
+                d = '\t';
+            else if (q == '/' && d != '/')
+                fbuf_putc(&L->sval, '\\'); /* regex escapes pass through */
+            fbuf_putc(&L->sval, d);
+            L->pos++;
+            continue;
+        }
+        fbuf_putc(&L->sval, c);
+        L->pos++;
+    }
+    if (L->pos >= L->len)
+        return lx_error(L, q == '/' ? "unterminated regex" : "unterminated string");
+    L->pos++;
+    return 0;
+}
+
+static void lx_next(lexer *L)
+{
+    if (L->err) {
+        L->t = T_ERR;
+        return;
+    }
+    skip_ws(L);
+    L->tpos = L->pos;
+    L->tline = L->line;
+    L->tcol = col_of(L, L->pos, L->line_start);
+    if (L->pos >= L->len) {
+        L->t = T_EOF;
+        return;
+    }
+    unsigned char c = (unsigned char)L->src[L->pos];
+    int lone_underscore = c == '_' && !(L->pos + 1 < L->len && is_ident((unsigned char)L->src[L->pos + 1]));
+    if (is_ident_start(c) && !lone_underscore) {
+        size_t b = L->pos;
+        while (L->pos < L->len && is_ident((unsigned char)L->src[L->pos]))
+            L->pos++;
+        fbuf_reset(&L->sval);
+        fbuf_put(&L->sval, L->src + b, L->pos - b);
+        L->t = T_IDENT;
+    } else if (c >= '0' && c <= '9') {
+        size_t b = L->pos;
+        while (L->pos < L->len && L->src[L->pos] >= '0' && L->src[L->pos] <= '9')
+            L->pos++;
+        fbuf_reset(&L->sval);
+        fbuf_put(&L->sval, L->src + b, L->pos - b);
+        L->num = strtod(fbuf_cstr(&L->sval), NULL);
+        L->t = T_NUMBER;
+    } else if (c == '"') {
+        L->t = lx_string(L, '"') ? T_ERR : T_STRING;
+    } else if (c == '=' && L->pos + 1 < L->len && L->src[L->pos + 1] == '>') {
+        L->pos += 2;
+        L->t = T_ARROW;
+    } else if (strchr(";:={}[]()|&!?*+,<>@%$~._-/", c)) {
+        L->punct = (char)c;
+        L->pos++;
+        L->t = T_PUNCT;
+    } else {
+        L->t = T_ERR;
+        if (c >= 0x80)
+            lx_error(L, "unexpected character (non-ASCII text belongs in quotes)");
+        else
+            lx_error(L, "unexpected character '%c'", c);
+    }
+    L->tlen = L->pos - L->tpos;
+}
+
+static int is_p(lexer *L, char c)
+{
+    return L->t == T_PUNCT && L->punct == c;
+}
+
+static int is_kw(lexer *L, const char *kw)
+{
+    return L->t == T_IDENT && strcmp(fbuf_cstr(&L->sval), kw) == 0;
+}
+
+static const char *tdesc(lexer *L)
+{
+    static const char *names[] = {"end of file", "identifier", "string", "number", "regex",
+                                  "punctuation", "'=>'", "error"};
+    return names[L->t];
+}
+
+static int expect_p(lexer *L, char c)
+{
+    if (!is_p(L, c)) {
+        if (L->t == T_PUNCT)
+            return lx_error(L, "expected '%c', found '%c'", c, L->punct);
+        if (L->t == T_IDENT)
+            return lx_error(L, "expected '%c', found '%s'", c, fbuf_cstr(&L->sval));
+        return lx_error(L, "expected '%c', found %s", c, tdesc(L));
+    }
+    lx_next(L);
+    return L->err;
+}
+
+/* ---- AST ---- */
+
+enum node_kind { N_SEQ, N_ALT, N_TOK, N_ANY, N_LEX, N_REC, N_REPEAT, N_CAP };
+
+typedef struct node {
+    int kind;
+    int a, b;         /* N_TOK: pred, agree; N_LEX: lex, tag; N_REC: type; N_REPEAT: min, max(-1);
+                         N_CAP: slot */
+    int c;            /* N_LEX: predicate on the first token, -1 none */
+    struct node **kids;
+    int nkids, kcap;
+} node;
+
+typedef struct define {
+    char *name;
+    node *ast;
+} define;
+
+typedef struct parser {
+    facta_rules *r;
+    lexer L;
+    cctx *cc;
+    const char *dir;  /* directory for relative file names */
+    int phase;
+    define *defs;
+    int ndefs, defs_cap;
+    fa_arena ast;     /* AST nodes and kid arrays */
+    /* current rule's captures */
+    char **caps;
+    int ncaps, caps_cap;
+    int depth;
+    int last_rule;    /* for examples */
+} parser;
+
+static node *mk(parser *P, int kind)
+{
+    node *n = arena_alloc(&P->ast, sizeof *n);
+    if (!n) {
+        P->L.err = FACTA_ENOMEM;
+        return NULL;
+    }
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    return n;
+}
+
+static int add_kid(parser *P, node *n, node *k)
+{
+    if (n->nkids == n->kcap) {
+        int nc = n->kcap ? n->kcap * 2 : 4;
+        node **nk = arena_alloc(&P->ast, (size_t)nc * sizeof *nk);
+        if (!nk)
+            return P->L.err = FACTA_ENOMEM;
+        if (n->nkids)
+            memcpy(nk, n->kids, (size_t)n->nkids * sizeof *nk);
+        n->kids = nk;
+        n->kcap = nc;
+    }
+    n->kids[n->nkids++] = k;
+    return 0;
+}
+
+/* ---- interning ---- */
+
+static int intern(facta_rules *r, char ***arr, int *n, int *cap, const char *s, size_t len)
+{
+    for (int i = 0; i < *n; i++)
+        if (strlen((*arr)[i]) == len && memcmp((*arr)[i], s, len) == 0)
+            return i;
+    size_t c = (size_t)*cap;
+    if (FA_GROW(&r->al, *arr, c, (size_t)*n + 1))
+        return -1;
+    *cap = (int)c;
+    char *d = arena_strndup(&r->pool, s, len);
+    if (!d)
+        return -1;
+    (*arr)[*n] = d;
+    return (*n)++;
+}
+
+int rules_type_id(facta_rules *r, const char *name, size_t n)
+{
+    return intern(r, &r->types, &r->ntypes, &r->types_cap, name, n);
+}
+
+int rules_find_type(const facta_rules *r, const char *name)
+{
+    for (int i = 0; i < r->ntypes; i++)
+        if (strcmp(r->types[i], name) == 0)
+            return i;
+    return -1;
+}
+
+int rules_tag_id(facta_rules *r, const char *name, size_t n)
+{
+    return intern(r, &r->tags, &r->ntags, &r->tags_cap, name, n);
+}
+
+static int find_lex(facta_rules *r, const char *name)
+{
+    for (int i = 0; i < r->nlexs; i++)
+        if (strcmp(r->lexs[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* ---- predicates ---- */
+
+static int new_pred(parser *P, int op)
+{
+    facta_rules *r = P->r;
+    if (FA_GROW(&r->al, r->preds, r->preds_cap, r->npreds + 1)) {
+        P->L.err = FACTA_ENOMEM;
+        return -1;
+    }
+    pred *p = &r->preds[r->npreds];
+    memset(p, 0, sizeof *p);
+    p->op = op;
+    p->lex = -1;
+    p->tag = -1;
+    return (int)r->npreds++;
+}
+
+static int fold_str(parser *P, const char *s, size_t n, char **out, size_t *olen)
+{
+    fbuf_reset(&P->cc->buf);
+    int rc = tok_fold(P->cc->tk, s, n, &P->cc->buf);
+    if (rc || P->cc->buf.oom)
+        return P->L.err = FACTA_ENOMEM;
+    *out = arena_strndup(&P->r->pool, fbuf_cstr(&P->cc->buf), P->cc->buf.len);
+    *olen = P->cc->buf.len;
+    return *out ? 0 : (P->L.err = FACTA_ENOMEM);
+}
+
+static int compile_regex(parser *P, pred *p, const char *pat, int icase)
+{
+    int err;
+    PCRE2_SIZE off;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | (icase ? PCRE2_CASELESS : 0);
+    /* anchor the whole token: the regex must match all of it */
+    fbuf b;
+    fbuf_init(&b, &P->r->al);
+    fbuf_puts(&b, "^(?:");
+    fbuf_puts(&b, pat);
+    fbuf_puts(&b, ")$");
+    if (b.oom) {
+        fbuf_free(&b);
+        return P->L.err = FACTA_ENOMEM;
+    }
+    p->re = pcre2_compile((PCRE2_SPTR)b.data, b.len, opts, &err, &off, NULL);
+    fbuf_free(&b);
+    if (!p->re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        diag_set(P->L.diag, FACTA_EREGEX, P->L.file, P->L.tline, P->L.tcol + 1 + (off > 4 ? off - 4 : 0),
+                 P->L.tpos, "bad regex: %s", (const char *)msg);
+        return P->L.err = FACTA_EREGEX;
+    }
+    pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE); /* failure: the interpreter is used */
+    return 0;
+}
+
+static const struct { const char *name; int op; int val; } BARE[] = {
+    {"number", P_KIND, FACTA_TOK_NUMBER}, {"alpha", P_KIND, FACTA_TOK_WORD},
+    {"punct", P_KIND, FACTA_TOK_PUNCT},   {"symbol", P_KIND, FACTA_TOK_SYMBOL},
+    {"url", P_KIND, FACTA_TOK_URL},       {"latin", P_SCRIPT, FACTA_SCRIPT_LATIN},
+    {"cyrillic", P_SCRIPT, FACTA_SCRIPT_CYRILLIC}, {"mixed", P_SCRIPT, FACTA_SCRIPT_MIXED},
+    {"title", P_SHAPE, FACTA_SHAPE_TITLE}, {"upper", P_SHAPE, FACTA_SHAPE_UPPER},
+    {"lower", P_SHAPE, FACTA_SHAPE_LOWER}, {"initial", P_SHAPE, FACTA_SHAPE_INITIAL},
+    {"camel", P_SHAPE, FACTA_SHAPE_MIXED}, {"cap", P_SHAPE, -1},
+    {"sent", P_SENT, 0}, {"para", P_PARA, 0}, {"space", P_SPACE, 0}, {"any", P_TRUE, 0},
+};
+
+static int parse_pexpr(parser *P);
+
+static int parse_ptest(parser *P)
+{
+    lexer *L = &P->L;
+    if (L->t != T_IDENT) {
+        lx_error(L, "expected a token test (word=, stem=, re=, in=, case=, number, title, ...)");
+        return -1;
+    }
+    char key[32];
+    snprintf(key, sizeof key, "%s", fbuf_cstr(&L->sval));
+    size_t kline = L->tline, kcol = L->tcol, kpos = L->tpos;
+    lx_next(L);
+    if (!is_p(L, '=')) {
+        for (size_t i = 0; i < sizeof BARE / sizeof BARE[0]; i++) {
+            if (strcmp(BARE[i].name, key) == 0) {
+                int id = new_pred(P, BARE[i].op);
+                if (id >= 0)
+                    P->r->preds[id].a = BARE[i].val;
+                return id;
+            }
+        }
+        L->tline = kline, L->tcol = kcol, L->tpos = kpos;
+        lx_error(L, "unknown token test '%s'", key);
+        return -1;
+    }
+    lx_next(L);
+    if (strcmp(key, "re") == 0 || strcmp(key, "fre") == 0) {
+        /* the lexer gave '/' as punctuation: read the regex body by hand */
+        if (!is_p(L, '/')) {
+            lx_error(L, "expected /regex/ after %s=", key);
+            return -1;
+        }
+        L->pos = L->tpos;
+        if (lx_string(L, '/'))
+            return -1;
+        int icase = 0;
+        while (L->pos < L->len && (L->src[L->pos] == 'i'))
+            icase = 1, L->pos++;
+        int id = new_pred(P, key[0] == 'f' ? P_FRE : P_RE);
+        if (id < 0 || compile_regex(P, &P->r->preds[id], fbuf_cstr(&L->sval), icase))
+            return -1;
+        lx_next(L);
+        return id;
+    }
+    if (strcmp(key, "word") == 0 || strcmp(key, "stem") == 0 || strcmp(key, "form") == 0 ||
+        strcmp(key, "prefix") == 0 || strcmp(key, "suffix") == 0) {
+        if (L->t != T_STRING) {
+            lx_error(L, "expected a quoted string after %s=", key);
+            return -1;
+        }
+        int op = key[0] == 'w' ? P_WORD : key[0] == 's' && key[1] == 't' ? P_STEM
+                 : key[0] == 'f' ? P_FORM : key[0] == 'p' ? P_PREFIX : P_SUFFIX;
+        int id = new_pred(P, op);
+        if (id < 0)
+            return -1;
+        pred *p = &P->r->preds[id];
+        const char *s = fbuf_cstr(&L->sval);
+        size_t n = L->sval.len;
+        if (op == P_FORM) {
+            p->str = arena_strndup(&P->r->pool, s, n);
+            p->len = n;
+        } else if (fold_str(P, s, n, &p->str, &p->len)) {
+            return -1;
+        }
+        if (op == P_STEM) {
+            uint32_t sl;
+            const char *st = tok_stem(P->cc->tk, p->str, p->len, tok_script(p->str, p->len), &sl);
+            if (!st)
+                return P->L.err = FACTA_ENOMEM, -1;
+            p->str = arena_strndup(&P->r->pool, st, sl);
+            p->len = sl;
+        }
+        if (!p->str)
+            return P->L.err = FACTA_ENOMEM, -1;
+        p->hash = fa_hash(p->str, p->len);
+        lx_next(L);
+        return id;
+    }
+    if (strcmp(key, "in") == 0) {
+        if (L->t != T_IDENT) {
+            lx_error(L, "expected a lexicon name after in=");
+            return -1;
+        }
+        int lex = find_lex(P->r, fbuf_cstr(&L->sval));
+        if (lex < 0) {
+            lx_error(L, "unknown lexicon '%s'", fbuf_cstr(&L->sval));
+            return -1;
+        }
+        lx_next(L);
+        int tag = -1;
+        if (is_p(L, ':')) {
+            lx_next(L);
+            if (L->t != T_IDENT) {
+                lx_error(L, "expected a tag after ':'");
+                return -1;
+            }
+            tag = rules_tag_id(P->r, L->sval.data, L->sval.len);
+            lx_next(L);
+        }
+        int id = new_pred(P, P_IN);
+        if (id >= 0) {
+            P->r->preds[id].lex = lex;
+            P->r->preds[id].tag = tag;
+        }
+        return id;
+    }
+    if (strcmp(key, "case") == 0 || strcmp(key, "num") == 0 || strcmp(key, "gender") == 0) {
+        if (L->t != T_IDENT) {
+            lx_error(L, "expected a value after %s=", key);
+            return -1;
+        }
+        uint64_t m = 0;
+        /* allow case=gen|dat written as case=gen,dat? keep one value; combine with | */
+        m = morph_mask_for(key, fbuf_cstr(&L->sval));
+        if (!m) {
+            lx_error(L, "unknown %s '%s'", key, fbuf_cstr(&L->sval));
+            return -1;
+        }
+        lx_next(L);
+        int id = new_pred(P, P_MORPH);
+        if (id >= 0) {
+            P->r->preds[id].mask = (uint32_t)0;
+            P->r->preds[id].hash = m;
+            P->r->morph.used = 1;
+        }
+        return id;
+    }
+    static const struct { const char *key; int op; const char *vals[8]; int v[8]; } ENUMS[] = {
+        {"kind", P_KIND, {"word", "number", "punct", "symbol", "url"},
+         {FACTA_TOK_WORD, FACTA_TOK_NUMBER, FACTA_TOK_PUNCT, FACTA_TOK_SYMBOL, FACTA_TOK_URL}},
+        {"script", P_SCRIPT, {"latin", "cyrillic", "mixed", "other"},
+         {FACTA_SCRIPT_LATIN, FACTA_SCRIPT_CYRILLIC, FACTA_SCRIPT_MIXED, FACTA_SCRIPT_OTHER}},
+        {"shape", P_SHAPE, {"xxx", "XXX", "Xxx", "xXx", "X", "none"},
+         {FACTA_SHAPE_LOWER, FACTA_SHAPE_UPPER, FACTA_SHAPE_TITLE, FACTA_SHAPE_MIXED,
+          FACTA_SHAPE_INITIAL, FACTA_SHAPE_NONE}},
+    };
+    for (size_t i = 0; i < sizeof ENUMS / sizeof ENUMS[0]; i++) {
+        if (strcmp(ENUMS[i].key, key) != 0)
+            continue;
+        if (L->t != T_IDENT && L->t != T_STRING) {
+            lx_error(L, "expected a value after %s=", key);
+            return -1;
+        }
+        const char *v = fbuf_cstr(&L->sval);
+        for (int j = 0; j < 8 && ENUMS[i].vals[j]; j++) {
+            if (strcmp(ENUMS[i].vals[j], v) == 0) {
+                int id = new_pred(P, ENUMS[i].op);
+                if (id >= 0)
+                    P->r->preds[id].a = ENUMS[i].v[j];
+                lx_next(L);
+                return id;
+            }
+        }
+        lx_error(L, "unknown %s '%s'", key, v);
+        return -1;
+    }
+    if (strcmp(key, "len") == 0) {
+        if (L->t != T_NUMBER) {
+            lx_error(L, "expected len=N or len=N..M");
+            return -1;
+        }
+        int a = (int)L->num, b = a;
+        lx_next(L);
+        if (is_p(L, '.')) {
+            lx_next(L);
+            if (expect_p(L, '.'))
+                return -1;
+            if (L->t != T_NUMBER) {
+                lx_error(L, "expected a number after '..'");
+                return -1;
+            }
+            b = (int)L->num;
+            lx_next(L);
+        }
+        int id = new_pred(P, P_LEN);
+        if (id >= 0) {
+            P->r->preds[id].a = a;
+            P->r->preds[id].b = b;
+        }
+        return id;
+    }
+    L->tline = kline, L->tcol = kcol, L->tpos = kpos;
+    lx_error(L, "unknown token test '%s'", key);
+    return -1;
+}
+
+static int parse_punary(parser *P)
+{
+    lexer *L = &P->L;
+    if (is_p(L, '!')) {
+        lx_next(L);
+        int k = parse_punary(P);
+        if (k < 0)
+            return -1;
+        int id = new_pred(P, P_NOT);
+        if (id >= 0)
+            P->r->preds[id].a = k;
+        return id;
+    }
+    if (is_p(L, '(')) {
+        if (++P->depth > FACTA__MAX_NESTING) {
+            lx_error(L, "nesting deeper than %d", FACTA__MAX_NESTING);
+            return -1;
+        }
+        lx_next(L);
+        int k = parse_pexpr(P);
+        P->depth--;
+        if (k < 0 || expect_p(L, ')'))
+            return -1;
+        return k;
+    }
+    if (L->t == T_STRING) { /* [ "said" ] is word="said" */
+        int id = new_pred(P, P_WORD);
+        if (id < 0)
+            return -1;
+        pred *p = &P->r->preds[id];
+        if (fold_str(P, L->sval.data, L->sval.len, &p->str, &p->len))
+            return -1;
+        p->hash = fa_hash(p->str, p->len);
+        lx_next(L);
+        return id;
+    }
+    return parse_ptest(P);
+}
+
+static int parse_pbin(parser *P, char opc, int op, int (*sub)(parser *))
+{
+    int a = sub(P);
+    while (a >= 0 && is_p(&P->L, opc)) {
+        lx_next(&P->L);
+        int b = sub(P);
+        if (b < 0)
+            return -1;
+        int id = new_pred(P, op);
+        if (id < 0)
+            return -1;
+        P->r->preds[id].a = a;
+        P->r->preds[id].b = b;
+        a = id;
+    }
+    return a;
+}
+
+static int parse_pand(parser *P)
+{
+    return parse_pbin(P, '&', P_AND, parse_punary);
+}
+
+static int parse_pexpr(parser *P)
+{
+    return parse_pbin(P, '|', P_OR, parse_pand);
+}
+
+/* ---- patterns ---- */
+
+static node *parse_alt(parser *P);
+
+static int cap_slot(parser *P, const char *name)
+{
+    for (int i = 0; i < P->ncaps; i++)
+        if (strcmp(P->caps[i], name) == 0)
+            return i;
+    size_t c = (size_t)P->caps_cap;
+    if (FA_GROW(&P->r->al, P->caps, c, (size_t)P->ncaps + 1))
+        return P->L.err = FACTA_ENOMEM, -1;
+    P->caps_cap = (int)c;
+    P->caps[P->ncaps] = arena_strndup(&P->r->pool, name, strlen(name));
+    if (!P->caps[P->ncaps])
+        return P->L.err = FACTA_ENOMEM, -1;
+    return P->ncaps++;
+}
+
+/* A literal string: one token, or a sequence when it holds several words. */
+static node *literal(parser *P, const char *s, size_t n)
+{
+    ftok *toks;
+    size_t nt;
+    arena_reset(&P->cc->scratch);
+    if (tok_run(P->cc->tk, s, n, NULL, &P->cc->scratch, &toks, &nt)) {
+        P->L.err = FACTA_ENOMEM;
+        return NULL;
+    }
+    if (nt == 0) {
+        lx_error(&P->L, "empty literal");
+        return NULL;
+    }
+    node *seq = mk(P, N_SEQ);
+    for (size_t i = 0; seq && i < nt; i++) {
+        int id = new_pred(P, P_WORD);
+        if (id < 0)
+            return NULL;
+        pred *p = &P->r->preds[id];
+        p->str = arena_strndup(&P->r->pool, toks[i].pub.folded, toks[i].folded_len);
+        if (!p->str) {
+            P->L.err = FACTA_ENOMEM;
+            return NULL;
+        }
+        p->len = toks[i].folded_len;
+        p->hash = toks[i].fhash;
+        node *t = mk(P, N_TOK);
+        if (!t)
+            return NULL;
+        t->a = id;
+        if (add_kid(P, seq, t))
+            return NULL;
+    }
+    return seq && seq->nkids == 1 ? seq->kids[0] : seq;
+}
+
+static node *parse_atom(parser *P)
+{
+    lexer *L = &P->L;
+    if (is_p(L, '(')) {
+        if (++P->depth > FACTA__MAX_NESTING) {
+            lx_error(L, "nesting deeper than %d", FACTA__MAX_NESTING);
+            return NULL;
+        }
+        lx_next(L);
+        node *n = parse_alt(P);
+        P->depth--;
+        if (!n || expect_p(L, ')'))
+            return NULL;
+        return n;
+    }
+    if (L->t == T_STRING) {
+        node *n = literal(P, L->sval.data ? L->sval.data : "", L->sval.len);
+        lx_next(L);
+        return n;
+    }
+    if (is_p(L, '[')) {
+        lx_next(L);
+        int id = parse_pexpr(P);
+        if (id < 0 || expect_p(L, ']'))
+            return NULL;
+        node *n = mk(P, N_TOK);
+        if (n)
+            n->a = id;
+        return n;
+    }
+    if (is_p(L, '_')) {
+        lx_next(L);
+        return mk(P, N_ANY);
+    }
+    if (is_p(L, '@')) {
+        lx_next(L);
+        if (L->t != T_IDENT) {
+            lx_error(L, "expected a lexicon name after '@'");
+            return NULL;
+        }
+        int lex = find_lex(P->r, fbuf_cstr(&L->sval));
+        if (lex < 0) {
+            lx_error(L, "unknown lexicon '%s'", fbuf_cstr(&L->sval));
+            return NULL;
+        }
+        lx_next(L);
+        int tag = -1;
+        if (is_p(L, ':')) {
+            lx_next(L);
+            if (L->t != T_IDENT) {
+                lx_error(L, "expected a tag after ':'");
+                return NULL;
+            }
+            tag = rules_tag_id(P->r, L->sval.data, L->sval.len);
+            lx_next(L);
+        }
+        int fp = -1;
+        if (is_p(L, '[')) { /* @LEX[test]: the phrase's first token must pass the test */
+            lx_next(L);
+            fp = parse_pexpr(P);
+            if (fp < 0 || expect_p(L, ']'))
+                return NULL;
+        }
+        node *n = mk(P, N_LEX);
+        if (n) {
+            n->a = lex;
+            n->b = tag;
+            n->c = fp;
+        }
+        return n;
+    }
+    if (is_p(L, '<')) {
+        lx_next(L);
+        if (L->t != T_IDENT) {
+            lx_error(L, "expected a record type after '<'");
+            return NULL;
+        }
+        int ty = rules_find_type(P->r, fbuf_cstr(&L->sval));
+        if (ty < 0) {
+            lx_error(L, "no rule above emits records of type '%s'", fbuf_cstr(&L->sval));
+            return NULL;
+        }
+        lx_next(L);
+        if (expect_p(L, '>'))
+            return NULL;
+        node *n = mk(P, N_REC);
+        if (n)
+            n->a = ty;
+        return n;
+    }
+    if (is_p(L, '%')) {
+        lx_next(L);
+        if (L->t != T_IDENT) {
+            lx_error(L, "expected a pattern name after '%%'");
+            return NULL;
+        }
+        for (int i = 0; i < P->ndefs; i++) {
+            if (strcmp(P->defs[i].name, fbuf_cstr(&L->sval)) == 0) {
+                lx_next(L);
+                return P->defs[i].ast;
+            }
+        }
+        lx_error(L, "unknown pattern '%s' (define it before use)", fbuf_cstr(&L->sval));
+        return NULL;
+    }
+    if (L->t == T_IDENT)
+        lx_error(L, "unexpected '%s' in a pattern (quote words: \"%s\")", fbuf_cstr(&L->sval),
+                 fbuf_cstr(&L->sval));
+    else if (L->t == T_PUNCT)
+        lx_error(L, "unexpected '%c' in a pattern", L->punct);
+    else
+        lx_error(L, "expected a pattern element, found %s", tdesc(L));
+    return NULL;
+}
+
+static node *parse_item(parser *P)
+{
+    lexer *L = &P->L;
+    int slot = -1;
+    if (L->t == T_IDENT) {
+        /* name: capture */
+        size_t save_pos = L->pos, save_line = L->line, save_ls = L->line_start;
+        char name[64];
+        snprintf(name, sizeof name, "%s", fbuf_cstr(&L->sval));
+        lx_next(L);
+        if (is_p(L, ':')) {
+            lx_next(L);
+            slot = cap_slot(P, name);
+            if (slot < 0)
+                return NULL;
+        } else {
+            /* not a capture: rewind and report */
+            L->pos = save_pos;
+            L->line = save_line;
+            L->line_start = save_ls;
+            lx_error(L, "unexpected '%s' in a pattern (quote words: \"%s\", or name a capture: %s:...)",
+                     name, name, name);
+            return NULL;
+        }
+    }
+    node *a = parse_atom(P);
+    if (!a)
+        return NULL;
+    for (;;) {
+        int mn = -1, mx = -1;
+        if (is_p(L, '?'))
+            mn = 0, mx = 1;
+        else if (is_p(L, '*'))
+            mn = 0, mx = -1;
+        else if (is_p(L, '+'))
+            mn = 1, mx = -1;
+        else if (is_p(L, '{')) {
+            lx_next(L);
+            if (L->t != T_NUMBER) {
+                lx_error(L, "expected a number in {m,n}");
+                return NULL;
+            }
+            mn = (int)L->num;
+            mx = mn;
+            lx_next(L);
+            if (is_p(L, ',')) {
+                lx_next(L);
+                mx = -1;
+                if (L->t == T_NUMBER) {
+                    mx = (int)L->num;
+                    lx_next(L);
+                }
+            }
+            if (!is_p(L, '}')) {
+                lx_error(L, "expected '}'");
+                return NULL;
+            }
+            if ((mx >= 0 && mx < mn) || mn > FACTA__MAX_MATCH_TOKENS ||
+                mx > FACTA__MAX_MATCH_TOKENS) {
+                lx_error(L, "bad repeat {%d,%d} (0 <= m <= n <= %d)", mn, mx,
+                         FACTA__MAX_MATCH_TOKENS);
+                return NULL;
+            }
+        } else {
+            break;
+        }
+        lx_next(L);
+        node *r = mk(P, N_REPEAT);
+        if (!r || add_kid(P, r, a))
+            return NULL;
+        r->a = mn;
+        r->b = mx;
+        a = r;
+    }
+    if (is_p(L, '~')) {
+        lx_next(L);
+        if (a->kind != N_TOK) {
+            lx_error(L, "'~' (agreement) applies to a single token test");
+            return NULL;
+        }
+        node *c = mk(P, N_TOK);
+        if (!c)
+            return NULL;
+        *c = *a;
+        c->b = 1;
+        a = c;
+        P->r->morph.used = 1;
+    }
+    if (slot >= 0) {
+        node *c = mk(P, N_CAP);
+        if (!c || add_kid(P, c, a))
+            return NULL;
+        c->a = slot;
+        a = c;
+    }
+    return a;
+}
+
+static int seq_end(lexer *L)
+{
+    return L->t == T_EOF || L->t == T_ERR || L->t == T_ARROW || is_p(L, '|') || is_p(L, ')') ||
+           is_p(L, ';');
+}
+
+static node *parse_seq(parser *P)
+{
+    node *s = mk(P, N_SEQ);
+    while (s && !seq_end(&P->L)) {
+        node *it = parse_item(P);
+        if (!it || add_kid(P, s, it))
+            return NULL;
+    }
+    if (s && s->nkids == 0) {
+        lx_error(&P->L, "empty pattern");
+        return NULL;
+    }
+    return s && s->nkids == 1 ? s->kids[0] : s;
+}
+
+static node *parse_alt(parser *P)
+{
+    node *a = parse_seq(P);
+    if (!a || !is_p(&P->L, '|'))
+        return a;
+    node *alt = mk(P, N_ALT);
+    if (!alt || add_kid(P, alt, a))
+        return NULL;
+    while (is_p(&P->L, '|')) {
+        lx_next(&P->L);
+        node *b = parse_seq(P);
+        if (!b || add_kid(P, alt, b))
+            return NULL;
+    }
+    return alt;
+}
+
+/* ---- compile AST to program ---- */
+
+static int emit_inst3(parser *P, phase *ph, int op, int x, int y, int z, int agree);
+
+static int emit_inst(parser *P, phase *ph, int op, int x, int y, int agree)
+{
+    return emit_inst3(P, ph, op, x, y, -1, agree);
+}
+
+static int emit_inst3(parser *P, phase *ph, int op, int x, int y, int z, int agree)
+{
+    if (ph->nprog >= FACTA__MAX_PROGRAM) {
+        lx_error(&P->L, "rule program too large (limit %d instructions per phase)",
+                 FACTA__MAX_PROGRAM);
+        return -1;
+    }
+    if (FA_GROW(&P->r->al, ph->prog, ph->cap, ph->nprog + 1)) {
+        P->L.err = FACTA_ENOMEM;
+        return -1;
+    }
+    inst *in = &ph->prog[ph->nprog];
+    in->op = (uint8_t)op;
+    in->agree = (uint8_t)agree;
+    in->x = x;
+    in->y = y;
+    in->z = z;
+    return (int)ph->nprog++;
+}
+
+static int compile_node(parser *P, phase *ph, const node *n);
+
+static int compile_repeat(parser *P, phase *ph, const node *n)
+{
+    int mn = n->a, mx = n->b;
+    for (int i = 0; i < mn; i++)
+        if (compile_node(P, ph, n->kids[0]))
+            return -1;
+    if (mx < 0) {
+        /* L: split body, out; body; jmp L */
+        int l = emit_inst(P, ph, OP_SPLIT, 0, 0, 0);
+        if (l < 0)
+            return -1;
+        ph->prog[l].x = l + 1;
+        if (compile_node(P, ph, n->kids[0]))
+            return -1;
+        if (emit_inst(P, ph, OP_JMP, l, 0, 0) < 0)
+            return -1;
+        ph->prog[l].y = (int)ph->nprog;
+        return 0;
+    }
+    /* (n - m) nested optionals: split body, out ... all jumping to the end */
+    int splits[FACTA__MAX_MATCH_TOKENS + 1];
+    int ns = 0;
+    for (int i = mn; i < mx; i++) {
+        int s = emit_inst(P, ph, OP_SPLIT, 0, 0, 0);
+        if (s < 0)
+            return -1;
+        ph->prog[s].x = s + 1;
+        splits[ns++] = s;
+        if (compile_node(P, ph, n->kids[0]))
+            return -1;
+    }
+    for (int i = 0; i < ns; i++)
+        ph->prog[splits[i]].y = (int)ph->nprog;
+    return 0;
+}
+
+static int compile_node(parser *P, phase *ph, const node *n)
+{
+    if (P->L.err)
+        return -1;
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = 0; i < n->nkids; i++)
+            if (compile_node(P, ph, n->kids[i]))
+                return -1;
+        return 0;
+    case N_ALT: {
+        int jumps[256];
+        int nj = 0;
+        if (n->nkids > 256) {
+            lx_error(&P->L, "more than 256 alternatives in one group");
+            return -1;
+        }
+        for (int i = 0; i < n->nkids; i++) {
+            int s = -1;
+            if (i + 1 < n->nkids) {
+                s = emit_inst(P, ph, OP_SPLIT, 0, 0, 0);
+                if (s < 0)
+                    return -1;
+                ph->prog[s].x = s + 1;
+            }
+            if (compile_node(P, ph, n->kids[i]))
+                return -1;
+            if (i + 1 < n->nkids) {
+                int j = emit_inst(P, ph, OP_JMP, 0, 0, 0);
+                if (j < 0)
+                    return -1;
+                jumps[nj++] = j;
+                ph->prog[s].y = (int)ph->nprog;
+            }
+        }
+        for (int i = 0; i < nj; i++)
+            ph->prog[jumps[i]].x = (int)ph->nprog;
+        return 0;
+    }
+    case N_TOK:
+        return emit_inst(P, ph, OP_TOK, n->a, 0, n->b) < 0 ? -1 : 0;
+    case N_ANY:
+        return emit_inst(P, ph, OP_ANY, 0, 0, 0) < 0 ? -1 : 0;
+    case N_LEX:
+        return emit_inst3(P, ph, OP_LEX, n->a, n->b, n->c, 0) < 0 ? -1 : 0;
+    case N_REC:
+        return emit_inst(P, ph, OP_REC, n->a, 0, 0) < 0 ? -1 : 0;
+    case N_REPEAT:
+        return compile_repeat(P, ph, n);
+    case N_CAP:
+        if (emit_inst(P, ph, OP_SAVE, n->a * 2, 0, 0) < 0 || compile_node(P, ph, n->kids[0]) ||
+            emit_inst(P, ph, OP_SAVE, n->a * 2 + 1, 0, 0) < 0)
+            return -1;
+        return 0;
+    }
+    return -1;
+}
+
+/* Can n match the empty sequence? */
+static int nullable(const node *n)
+{
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = 0; i < n->nkids; i++)
+            if (!nullable(n->kids[i]))
+                return 0;
+        return 1;
+    case N_ALT:
+        for (int i = 0; i < n->nkids; i++)
+            if (nullable(n->kids[i]))
+                return 1;
+        return 0;
+    case N_REPEAT:
+        return n->a == 0 || nullable(n->kids[0]);
+    case N_CAP:
+        return nullable(n->kids[0]);
+    default:
+        return 0;
+    }
+}
+
+/* Seed keys: word hash (P_WORD), lexicon (tag bit 62), record type (bit 63). */
+#define KEY_LEX(l) ((1ull << 62) | (uint64_t)(l))
+#define KEY_REC(t) ((1ull << 63) | (uint64_t)(t))
+
+typedef struct seedset {
+    uint64_t keys[64];
+    int n;
+    int generic;
+} seedset;
+
+static void first_keys(const facta_rules *r, const node *n, seedset *s)
+{
+    if (s->generic)
+        return;
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = 0; i < n->nkids; i++) {
+            first_keys(r, n->kids[i], s);
+            if (!nullable(n->kids[i]))
+                return;
+        }
+        return;
+    case N_ALT:
+        for (int i = 0; i < n->nkids; i++)
+            first_keys(r, n->kids[i], s);
+        return;
+    case N_REPEAT:
+    case N_CAP:
+        first_keys(r, n->kids[0], s);
+        return;
+    case N_TOK: {
+        const pred *p = &r->preds[n->a];
+        uint64_t k;
+        if (p->op == P_WORD)
+            k = p->hash & ~(3ull << 62);
+        else if (p->op == P_IN)
+            k = KEY_LEX(p->lex);
+        else {
+            s->generic = 1;
+            return;
+        }
+        if (s->n == 64) {
+            s->generic = 1;
+            return;
+        }
+        s->keys[s->n++] = k;
+        return;
+    }
+    case N_LEX:
+    case N_REC:
+        if (s->n == 64) {
+            s->generic = 1;
+            return;
+        }
+        s->keys[s->n++] = n->kind == N_LEX ? KEY_LEX(n->a) : KEY_REC(n->a);
+        return;
+    default:
+        s->generic = 1;
+    }
+}
+
+static phase *get_phase(parser *P, int number)
+{
+    facta_rules *r = P->r;
+    for (int i = 0; i < r->nphases; i++)
+        if (r->phases[i].number == number)
+            return &r->phases[i];
+    size_t c = (size_t)r->phases_cap;
+    if (FA_GROW(&r->al, r->phases, c, (size_t)r->nphases + 1)) {
+        P->L.err = FACTA_ENOMEM;
+        return NULL;
+    }
+    r->phases_cap = (int)c;
+    phase *ph = &r->phases[r->nphases++];
+    memset(ph, 0, sizeof *ph);
+    ph->number = number;
+    return ph;
+}
+
+static int add_seed(parser *P, phase *ph, uint64_t key, int ri)
+{
+    size_t cap = ph->nseeds; /* grown one at a time: rules are few */
+    struct seed_ent *ns = fa_realloc(&P->r->al, ph->seeds, (cap + 1) * sizeof *ns);
+    if (!ns)
+        return P->L.err = FACTA_ENOMEM;
+    ph->seeds = ns;
+    ph->seeds[ph->nseeds].key = key;
+    ph->seeds[ph->nseeds].rule = ri;
+    ph->nseeds++;
+    return 0;
+}
+
+/* ---- actions ---- */
+
+static const char *FUNCS[] = {"text", "lower", "upper", "title", "concat", "join", "canon",
+                              "tag", "norm", "number", "lemma", "nominative", "name",
+                              "surname", "patronymic", "first", "if", "initials", "part", "same", NULL};
+
+static int new_expr(parser *P, int kind)
+{
+    facta_rules *r = P->r;
+    if (FA_GROW(&r->al, r->exprs, r->exprs_cap, r->nexprs + 1)) {
+        P->L.err = FACTA_ENOMEM;
+        return -1;
+    }
+    expr *e = &r->exprs[r->nexprs];
+    memset(e, 0, sizeof *e);
+    e->kind = kind;
+    e->cap = -1;
+    return (int)r->nexprs++;
+}
+
+static int parse_expr(parser *P)
+{
+    lexer *L = &P->L;
+    if (L->t == T_STRING || L->t == T_NUMBER) {
+        int id = new_expr(P, E_STR);
+        if (id < 0)
+            return -1;
+        P->r->exprs[id].str = arena_strndup(&P->r->pool, L->sval.data ? L->sval.data : "", L->sval.len);
+        lx_next(L);
+        return P->r->exprs[id].str ? id : (P->L.err = FACTA_ENOMEM, -1);
+    }
+    if (is_p(L, '$')) {
+        lx_next(L);
+        if (L->t != T_IDENT) {
+            lx_error(L, "expected a capture name after '$'");
+            return -1;
+        }
+        int slot = -1;
+        for (int i = 0; i < P->ncaps; i++)
+            if (strcmp(P->caps[i], fbuf_cstr(&L->sval)) == 0)
+                slot = i;
+        if (slot < 0) {
+            lx_error(L, "unknown capture '$%s'", fbuf_cstr(&L->sval));
+            return -1;
+        }
+        lx_next(L);
+        int id = new_expr(P, E_CAP);
+        if (id >= 0)
+            P->r->exprs[id].cap = slot;
+        return id;
+    }
+    if (is_p(L, '.')) {
+        lx_next(L);
+        if (L->t != T_IDENT) {
+            lx_error(L, "expected an attribute name after '.'");
+            return -1;
+        }
+        int id = new_expr(P, E_CAP);
+        if (id < 0)
+            return -1;
+        P->r->exprs[id].cap = -2; /* attribute reference */
+        P->r->exprs[id].str = arena_strndup(&P->r->pool, L->sval.data, L->sval.len);
+        lx_next(L);
+        return id;
+    }
+    if (L->t == T_IDENT) {
+        int fn = -1;
+        for (int i = 0; FUNCS[i]; i++)
+            if (strcmp(FUNCS[i], fbuf_cstr(&L->sval)) == 0)
+                fn = i;
+        if (fn < 0) {
+            lx_error(L, "unknown function '%s'", fbuf_cstr(&L->sval));
+            return -1;
+        }
+        lx_next(L);
+        if (expect_p(L, '('))
+            return -1;
+        int args[16], na = 0;
+        while (!is_p(L, ')')) {
+            if (na == 16) {
+                lx_error(L, "too many arguments");
+                return -1;
+            }
+            args[na] = parse_expr(P);
+            if (args[na] < 0)
+                return -1;
+            na++;
+            if (is_p(L, ','))
+                lx_next(L);
+            else if (!is_p(L, ')')) {
+                lx_error(L, "expected ',' or ')'");
+                return -1;
+            }
+        }
+        lx_next(L);
+        int id = new_expr(P, E_CALL);
+        if (id < 0)
+            return -1;
+        expr *e = &P->r->exprs[id];
+        e->fn = fn;
+        e->nargs = na;
+        e->args = arena_alloc(&P->r->pool, (size_t)(na ? na : 1) * sizeof(int));
+        if (!e->args)
+            return P->L.err = FACTA_ENOMEM, -1;
+        memcpy(e->args, args, (size_t)na * sizeof(int));
+        return id;
+    }
+    lx_error(L, "expected an expression ($capture, \"text\", function(...))");
+    return -1;
+}
+
+static int parse_emits(parser *P, rule *ru)
+{
+    lexer *L = &P->L;
+    emit es[8];
+    int ne = 0;
+    while (L->t == T_IDENT) {
+        if (ne == 8) {
+            lx_error(L, "at most 8 records per rule");
+            return -1;
+        }
+        emit *e = &es[ne];
+        memset(e, 0, sizeof *e);
+        e->span_cap = -1;
+        e->type = rules_type_id(P->r, L->sval.data, L->sval.len);
+        if (e->type < 0)
+            return P->L.err = FACTA_ENOMEM, -1;
+        lx_next(L);
+        assign as[32];
+        int na = 0;
+        if (is_p(L, '{')) {
+            lx_next(L);
+            while (!is_p(L, '}')) {
+                if (L->t != T_IDENT) {
+                    lx_error(L, "expected an attribute name");
+                    return -1;
+                }
+                if (na == 32) {
+                    lx_error(L, "at most 32 attributes per record");
+                    return -1;
+                }
+                char key[64];
+                snprintf(key, sizeof key, "%s", fbuf_cstr(&L->sval));
+                lx_next(L);
+                if (expect_p(L, '='))
+                    return -1;
+                if (strcmp(key, "span") == 0) {
+                    if (!is_p(L, '$')) {
+                        lx_error(L, "span takes a capture: span = $name");
+                        return -1;
+                    }
+                    int x = parse_expr(P);
+                    if (x < 0)
+                        return -1;
+                    e->span_cap = P->r->exprs[x].cap;
+                } else {
+                    as[na].key = arena_strndup(&P->r->pool, key, strlen(key));
+                    as[na].expr = parse_expr(P);
+                    if (as[na].expr < 0)
+                        return -1;
+                    na++;
+                }
+                if (is_p(L, ','))
+                    lx_next(L);
+                else if (!is_p(L, '}')) {
+                    lx_error(L, "expected ',' or '}'");
+                    return -1;
+                }
+            }
+            lx_next(L);
+        }
+        e->nas = na;
+        e->as = arena_alloc(&P->r->pool, (size_t)(na ? na : 1) * sizeof *e->as);
+        if (!e->as)
+            return P->L.err = FACTA_ENOMEM, -1;
+        memcpy(e->as, as, (size_t)na * sizeof *as);
+        ne++;
+    }
+    if (ne == 0) {
+        lx_error(L, "expected a record type after '=>'");
+        return -1;
+    }
+    ru->emits = arena_alloc(&P->r->pool, (size_t)ne * sizeof *ru->emits);
+    if (!ru->emits)
+        return P->L.err = FACTA_ENOMEM, -1;
+    memcpy(ru->emits, es, (size_t)ne * sizeof *es);
+    ru->nemits = ne;
+    return 0;
+}
+
+/* ---- statements ---- */
+
+typedef struct file_data {
+    char *data;
+    size_t len;
+    int owned;
+} file_data;
+
+/* Read a file named relative to the rule file's directory, or from the embedded set. */
+static int read_rel(parser *P, const char *name, file_data *fd)
+{
+    char path[1024];
+    memset(fd, 0, sizeof *fd);
+    if (P->dir && strncmp(P->dir, "<default>", 9) == 0) {
+        const char *sub = P->dir + 9;
+        snprintf(path, sizeof path, "%s%s%s", *sub ? sub + 1 : "", *sub ? "/" : "", name);
+        for (size_t i = 0; i < facta__embedded_rules_count; i++) {
+            if (strcmp(facta__embedded_rules[i].path, path) == 0) {
+                fd->data = (char *)facta__embedded_rules[i].data;
+                fd->len = facta__embedded_rules[i].len;
+                return 0;
+            }
+        }
+        lx_error(&P->L, "no built-in file '%s'", path);
+        return FACTA_ESYNTAX;
+    }
+    if (name[0] == '/' || !P->dir || !*P->dir)
+        snprintf(path, sizeof path, "%s", name);
+    else
+        snprintf(path, sizeof path, "%s/%s", P->dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_set(P->L.diag, FACTA_EIO, P->L.file, P->L.tline, P->L.tcol, P->L.tpos,
+                 "cannot open '%s': %s", path, strerror(errno));
+        return P->L.err = FACTA_EIO;
+    }
+    fbuf b;
+    fbuf_init(&b, &P->r->al);
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        fbuf_put(&b, tmp, k);
+    int bad = ferror(f);
+    fclose(f);
+    if (b.oom || bad) {
+        fbuf_free(&b);
+        if (bad) {
+            diag_set(P->L.diag, FACTA_EIO, P->L.file, P->L.tline, P->L.tcol, P->L.tpos,
+                     "cannot read '%s'", path);
+            return P->L.err = FACTA_EIO;
+        }
+        return P->L.err = FACTA_ENOMEM;
+    }
+    fd->data = b.data ? b.data : fbuf_cstr(&b) == b.data ? b.data : NULL;
+    fd->len = b.len;
+    fd->owned = 1;
+    if (!fd->data) {
+        fd->data = fa_strndup(&P->r->al, "", 0);
+        if (!fd->data)
+            return P->L.err = FACTA_ENOMEM;
+    }
+    return 0;
+}
+
+static void free_fd(parser *P, file_data *fd)
+{
+    if (fd->owned)
+        fa_free(&P->r->al, fd->data);
+}
+
+static char *dup_path(parser *P, const char *name)
+{
+    char path[1024];
+    if (P->dir && *P->dir && name[0] != '/')
+        snprintf(path, sizeof path, "%s/%s", P->dir, name);
+    else
+        snprintf(path, sizeof path, "%s", name);
+    return arena_strndup(&P->r->pool, path, strlen(path));
+}
+
+static int stmt_morphology(parser *P)
+{
+    lexer *L = &P->L;
+    lx_next(L);
+    if (L->t != T_STRING)
+        return lx_error(L, "expected a file name after 'morphology'");
+    char name[512];
+    snprintf(name, sizeof name, "%s", fbuf_cstr(&L->sval));
+    file_data fd;
+    if (read_rel(P, name, &fd))
+        return L->err ? L->err : FACTA_EIO;
+    char *path = dup_path(P, name);
+    int rc = path ? morph_load(&P->r->morph, &P->r->al, fd.data, fd.len, path, L->diag)
+                  : FACTA_ENOMEM;
+    free_fd(P, &fd);
+    if (rc)
+        return L->err = rc;
+    lx_next(L);
+    return expect_p(L, ';');
+}
+
+static int stmt_lexicon(parser *P)
+{
+    lexer *L = &P->L;
+    facta_rules *r = P->r;
+    lx_next(L);
+    if (L->t != T_IDENT)
+        return lx_error(L, "expected a lexicon name");
+    if (find_lex(r, fbuf_cstr(&L->sval)) >= 0)
+        return lx_error(L, "lexicon '%s' is already defined", fbuf_cstr(&L->sval));
+    size_t cap = (size_t)r->lexs_cap;
+    if (FA_GROW(&r->al, r->lexs, cap, (size_t)r->nlexs + 1))
+        return L->err = FACTA_ENOMEM;
+    r->lexs_cap = (int)cap;
+    int lex = r->nlexs;
+    lexicon *lx = &r->lexs[lex];
+    memset(lx, 0, sizeof *lx);
+    lx->name = arena_strndup(&r->pool, L->sval.data, L->sval.len);
+    if (!lx->name)
+        return L->err = FACTA_ENOMEM;
+    r->nlexs++;
+    lx_next(L);
+    if (L->t == T_STRING) {
+        char name[512];
+        snprintf(name, sizeof name, "%s", fbuf_cstr(&L->sval));
+        size_t nline = L->tline, ncol = L->tcol, npos = L->tpos;
+        lx_next(L);
+        while (L->t == T_IDENT) {
+            if (is_kw(L, "inflect"))
+                r->lexs[lex].inflect = 1;
+            else if (is_kw(L, "exact"))
+                r->lexs[lex].inflect = 0;
+            else
+                return lx_error(L, "unknown lexicon option '%s' (inflect, exact)",
+                                fbuf_cstr(&L->sval));
+            lx_next(L);
+        }
+        size_t tl = L->tline, tc = L->tcol, tp = L->tpos;
+        L->tline = nline, L->tcol = ncol, L->tpos = npos;
+        file_data fd;
+        if (read_rel(P, name, &fd))
+            return L->err ? L->err : FACTA_EIO;
+        L->tline = tl, L->tcol = tc, L->tpos = tp;
+        char *path = dup_path(P, name);
+        int rc = path ? lex_add_file(r, P->cc, lex, fd.data, fd.len, path, L->diag) : FACTA_ENOMEM;
+        free_fd(P, &fd);
+        if (rc)
+            return L->err = rc;
+        return expect_p(L, ';');
+    }
+    if (is_kw(L, "icu")) {
+        lx_next(L);
+        if (!is_kw(L, "countries"))
+            return lx_error(L, "expected 'countries' after 'icu'");
+        r->lexs[lex].inflect = 1;
+        int rc = lex_add_icu_countries(r, P->cc, lex);
+        if (rc)
+            return L->err = rc;
+        lx_next(L);
+        return expect_p(L, ';');
+    }
+    while (L->t == T_IDENT) {
+        if (is_kw(L, "inflect"))
+            r->lexs[lex].inflect = 1;
+        else if (is_kw(L, "exact"))
+            r->lexs[lex].inflect = 0;
+        else
+            return lx_error(L, "unknown lexicon option '%s' (inflect, exact)", fbuf_cstr(&L->sval));
+        lx_next(L);
+    }
+    if (!is_p(L, '{'))
+        return lx_error(L, "expected a file name, 'icu countries' or '{ entries }'");
+    /* inline entries: raw text up to the matching '}', one entry per line or ';' */
+    size_t b = L->pos, e = b;
+    while (e < L->len && L->src[e] != '}')
+        e++;
+    if (e >= L->len)
+        return lx_error(L, "unterminated inline lexicon (missing '}')");
+    fbuf tmp;
+    fbuf_init(&tmp, &r->al);
+    for (size_t i = b; i < e; i++)
+        fbuf_putc(&tmp, L->src[i] == ';' ? '\n' : L->src[i]);
+    if (tmp.oom) {
+        fbuf_free(&tmp);
+        return L->err = FACTA_ENOMEM;
+    }
+    /* diagnostics for inline entries point at the rule file, offset by the starting line */
+    facta_diag d2;
+    memset(&d2, 0, sizeof d2);
+    int rc = lex_add_file(r, P->cc, lex, tmp.data ? tmp.data : "", tmp.len, L->file, &d2);
+    fbuf_free(&tmp);
+    if (rc) {
+        if (L->diag) {
+            size_t line = L->line + d2.line - 1;
+            diag_set(L->diag, rc, L->file, line, d2.column, b, "%s",
+                     strstr(d2.message, ": ") ? strstr(strstr(d2.message, ": ") + 2, ": ")
+                                                    ? strstr(strstr(d2.message, ": ") + 2, ": ") + 2
+                                                    : d2.message
+                                              : d2.message);
+        }
+        return L->err = rc;
+    }
+    for (size_t i = b; i < e; i++)
+        if (L->src[i] == '\n') {
+            L->line++;
+            L->line_start = i + 1;
+        }
+    L->pos = e + 1;
+    lx_next(L);
+    if (is_p(L, ';'))
+        lx_next(L);
+    return L->err;
+}
+
+static int stmt_define(parser *P)
+{
+    lexer *L = &P->L;
+    lx_next(L);
+    if (L->t != T_IDENT)
+        return lx_error(L, "expected a pattern name after 'define'");
+    char name[64];
+    snprintf(name, sizeof name, "%s", fbuf_cstr(&L->sval));
+    for (int i = 0; i < P->ndefs; i++)
+        if (strcmp(P->defs[i].name, name) == 0)
+            return lx_error(L, "pattern '%s' is already defined", name);
+    lx_next(L);
+    if (expect_p(L, '='))
+        return L->err;
+    int saved = P->ncaps;
+    node *ast = parse_alt(P);
+    if (!ast)
+        return L->err ? L->err : lx_error(L, "bad pattern");
+    if (P->ncaps != saved)
+        return lx_error(L, "captures are not allowed inside 'define' (capture the reference)");
+    size_t cap = (size_t)P->defs_cap;
+    if (FA_GROW(&P->r->al, P->defs, cap, (size_t)P->ndefs + 1))
+        return L->err = FACTA_ENOMEM;
+    P->defs_cap = (int)cap;
+    P->defs[P->ndefs].name = arena_strndup(&P->ast, name, strlen(name));
+    P->defs[P->ndefs].ast = ast;
+    if (!P->defs[P->ndefs].name)
+        return L->err = FACTA_ENOMEM;
+    P->ndefs++;
+    return expect_p(L, ';');
+}
+
+static int stmt_rule(parser *P, int is_reject)
+{
+    lexer *L = &P->L;
+    facta_rules *r = P->r;
+    size_t line = L->tline;
+    lx_next(L);
+    if (L->t != T_IDENT)
+        return lx_error(L, "expected a rule name");
+    char name[128];
+    snprintf(name, sizeof name, "%s", fbuf_cstr(&L->sval));
+    lx_next(L);
+    size_t rc_ = (size_t)r->rules_cap;
+    if (FA_GROW(&r->al, r->rules, rc_, (size_t)r->nrules + 1))
+        return L->err = FACTA_ENOMEM;
+    r->rules_cap = (int)rc_;
+    rule ru;
+    memset(&ru, 0, sizeof ru);
+    ru.name = arena_strndup(&r->pool, name, strlen(name));
+    ru.file = arena_strndup(&r->pool, L->file, strlen(L->file));
+    ru.line = (uint32_t)line;
+    ru.phase = P->phase;
+    ru.is_reject = is_reject;
+    ru.target_cap = -1;
+    if (!ru.name || !ru.file)
+        return L->err = FACTA_ENOMEM;
+    int types[16], nt = 0;
+    if (is_reject && is_p(L, '(')) {
+        lx_next(L);
+        while (L->t == T_IDENT) {
+            if (nt == 16)
+                return lx_error(L, "too many types");
+            types[nt] = rules_type_id(r, L->sval.data, L->sval.len);
+            if (types[nt++] < 0)
+                return L->err = FACTA_ENOMEM;
+            lx_next(L);
+            if (is_p(L, ','))
+                lx_next(L);
+        }
+        if (expect_p(L, ')'))
+            return L->err;
+    }
+    while (!is_reject && L->t == T_IDENT) {
+        if (is_kw(L, "priority")) {
+            lx_next(L);
+            int neg = 0;
+            if (is_p(L, '-')) {
+                neg = 1;
+                lx_next(L);
+            }
+            if (L->t != T_NUMBER)
+                return lx_error(L, "expected a number after 'priority'");
+            ru.priority = neg ? -(int)L->num : (int)L->num;
+        } else if (is_kw(L, "overlap")) {
+            ru.overlap = 1;
+        } else {
+            return lx_error(L, "unknown rule option '%s' (priority N, overlap)", fbuf_cstr(&L->sval));
+        }
+        lx_next(L);
+    }
+    if (expect_p(L, ':'))
+        return L->err;
+    P->ncaps = 0;
+    node *ast = parse_alt(P);
+    if (!ast)
+        return L->err ? L->err : lx_error(L, "bad pattern");
+    if (nullable(ast))
+        return lx_error(L, "the pattern of '%s' can match an empty sequence", name);
+    if (!is_reject) {
+        if (L->t != T_ARROW)
+            return lx_error(L, "expected '=>' and a record type");
+        lx_next(L);
+        if (parse_emits(P, &ru))
+            return L->err;
+    } else {
+        for (int i = 0; i < P->ncaps; i++)
+            if (strcmp(P->caps[i], "target") == 0)
+                ru.target_cap = i;
+        if (nt) {
+            ru.reject_types = arena_alloc(&r->pool, (size_t)nt * sizeof(int));
+            if (!ru.reject_types)
+                return L->err = FACTA_ENOMEM;
+            memcpy(ru.reject_types, types, (size_t)nt * sizeof(int));
+            ru.nreject_types = nt;
+        }
+    }
+    if (expect_p(L, ';'))
+        return L->err;
+    ru.ncaps = P->ncaps;
+    ru.capnames = arena_alloc(&r->pool, (size_t)(P->ncaps ? P->ncaps : 1) * sizeof(char *));
+    if (!ru.capnames)
+        return L->err = FACTA_ENOMEM;
+    memcpy(ru.capnames, P->caps, (size_t)P->ncaps * sizeof(char *));
+    phase *ph = get_phase(P, P->phase);
+    if (!ph)
+        return L->err;
+    int idx = r->nrules;
+    ru.root = (uint32_t)ph->nprog;
+    if (compile_node(P, ph, ast) || emit_inst(P, ph, OP_MATCH, idx, 0, 0) < 0)
+        return L->err ? L->err : FACTA_ENOMEM;
+    seedset ss;
+    memset(&ss, 0, sizeof ss);
+    first_keys(r, ast, &ss);
+    ru.first_generic = ss.generic;
+    if (ss.generic) {
+        int *ng = fa_realloc(&r->al, ph->generic, (size_t)(ph->ngeneric + 1) * sizeof(int));
+        if (!ng)
+            return L->err = FACTA_ENOMEM;
+        ph->generic = ng;
+        ph->generic[ph->ngeneric++] = idx;
+    } else {
+        for (int i = 0; i < ss.n; i++)
+            if (add_seed(P, ph, ss.keys[i], idx))
+                return L->err;
+    }
+    int *nr = fa_realloc(&r->al, ph->rules, (size_t)(ph->nrules + 1) * sizeof(int));
+    if (!nr)
+        return L->err = FACTA_ENOMEM;
+    ph->rules = nr;
+    ph->rules[ph->nrules++] = idx;
+    if (P->ncaps > ph->maxcaps)
+        ph->maxcaps = P->ncaps;
+    r->rules[r->nrules++] = ru;
+    P->last_rule = idx;
+    return 0;
+}
+
+static int stmt_example(parser *P, int counter)
+{
+    lexer *L = &P->L;
+    facta_rules *r = P->r;
+    size_t line = L->tline;
+    lx_next(L);
+    if (L->t != T_STRING)
+        return lx_error(L, "expected the example text in quotes");
+    if (FA_GROW(&r->al, r->examples, r->examples_cap, r->nexamples + 1))
+        return L->err = FACTA_ENOMEM;
+    example *ex = &r->examples[r->nexamples];
+    memset(ex, 0, sizeof *ex);
+    ex->counter = counter;
+    ex->line = (uint32_t)line;
+    ex->file = arena_strndup(&r->pool, L->file, strlen(L->file));
+    ex->text = arena_strndup(&r->pool, L->sval.data ? L->sval.data : "", L->sval.len);
+    ex->rule = P->last_rule >= 0 ? r->rules[P->last_rule].name : NULL;
+    if (!ex->file || !ex->text)
+        return L->err = FACTA_ENOMEM;
+    lx_next(L);
+    if (L->t == T_ARROW) {
+        lx_next(L);
+        if (L->t != T_IDENT)
+            return lx_error(L, "expected a record type after '=>'");
+        ex->type = arena_strndup(&r->pool, L->sval.data, L->sval.len);
+        lx_next(L);
+        if (L->t == T_STRING) {
+            ex->norm = arena_strndup(&r->pool, L->sval.data ? L->sval.data : "", L->sval.len);
+            lx_next(L);
+        }
+    } else if (counter) {
+        return lx_error(L, "expected '=>' and the record type that must not appear");
+    }
+    r->nexamples++;
+    return expect_p(L, ';');
+}
+
+int rules_add_source(facta_rules *r, const char *src, size_t len, const char *name,
+                     const char *dir, facta_diag *diag)
+{
+    parser P;
+    memset(&P, 0, sizeof P);
+    P.r = r;
+    P.dir = dir;
+    P.phase = 1;
+    P.last_rule = -1;
+    P.L.src = src;
+    P.L.len = len;
+    P.L.line = 1;
+    P.L.file = name ? name : "<string>";
+    P.L.diag = diag;
+    arena_init(&P.ast, &r->al);
+    fbuf_init(&P.L.sval, &r->al);
+    cctx cc;
+    memset(&cc, 0, sizeof cc);
+    arena_init(&cc.scratch, &r->al);
+    fbuf_init(&cc.buf, &r->al);
+    P.cc = &cc;
+    int rc = tok_new(&cc.tk, &r->al);
+    if (rc) {
+        diag_set(diag, rc, P.L.file, 0, 0, 0, "%s", facta_strerror(rc));
+        goto done;
+    }
+    size_t bad;
+    if (!facta_utf8_valid(src, len, &bad)) {
+        size_t line = 1, ls = 0;
+        for (size_t i = 0; i < bad; i++)
+            if (src[i] == '\n')
+                line++, ls = i + 1;
+        diag_set(diag, FACTA_ESYNTAX, P.L.file, line, utf8_count(src + ls, bad - ls) + 1, bad,
+                 "invalid UTF-8 (byte 0x%02x)", (unsigned char)src[bad]);
+        rc = FACTA_ESYNTAX;
+        goto done;
+    }
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        P.L.pos = 3;
+    lx_next(&P.L);
+    while (!P.L.err && P.L.t != T_EOF) {
+        lexer *L = &P.L;
+        if (is_kw(L, "morphology"))
+            stmt_morphology(&P);
+        else if (is_kw(L, "lexicon"))
+            stmt_lexicon(&P);
+        else if (is_kw(L, "define"))
+            stmt_define(&P);
+        else if (is_kw(L, "rule"))
+            stmt_rule(&P, 0);
+        else if (is_kw(L, "reject"))
+            stmt_rule(&P, 1);
+        else if (is_kw(L, "example"))
+            stmt_example(&P, 0);
+        else if (is_kw(L, "counter"))
+            stmt_example(&P, 1);
+        else if (is_kw(L, "phase")) {
+            lx_next(L);
+            if (L->t != T_NUMBER) {
+                lx_error(L, "expected a phase number");
+                break;
+            }
+            P.phase = (int)L->num;
+            lx_next(L);
+            expect_p(L, ';');
+        } else if (L->t == T_IDENT) {
+            lx_error(L, "unknown statement '%s' (expected morphology, lexicon, define, phase, "
+                        "rule, reject, example, counter)", fbuf_cstr(&L->sval));
+        } else {
+            lx_error(L, "expected a statement, found %s", tdesc(L));
+        }
+    }
+    rc = P.L.err;
+    if (rc == FACTA_ENOMEM)
+        diag_set(diag, rc, P.L.file, 0, 0, 0, "out of memory");
+done:
+    tok_free(cc.tk);
+    arena_free(&cc.scratch);
+    fbuf_free(&cc.buf);
+    fbuf_free(&P.L.sval);
+    arena_free(&P.ast);
+    fa_free(&r->al, P.defs);
+    fa_free(&r->al, P.caps);
+    return rc;
+}
+
+static int cmp_seed(const void *a, const void *b)
+{
+    const struct seed_ent *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->rule - y->rule;
+}
+
+static int cmp_phase(const void *a, const void *b)
+{
+    return ((const phase *)a)->number - ((const phase *)b)->number;
+}
+
+int rules_finish(facta_rules *r, facta_diag *diag)
+{
+    int rc = lex_finish(r);
+    if (rc) {
+        diag_set(diag, rc, "<rules>", 0, 0, 0, "%s", facta_strerror(rc));
+        return rc;
+    }
+    qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
+    for (int i = 0; i < r->nphases; i++)
+        qsort(r->phases[i].seeds, r->phases[i].nseeds, sizeof *r->phases[i].seeds, cmp_seed);
+    return 0;
+}

@@ -1,0 +1,570 @@
+/* tokenize.c: ICU word breaks over UTF-8 (no UTF-16 copy), classification, folding, stems.
+ *
+ * One pass over the ICU boundaries produces tokens with byte and code-point offsets.
+ * Then three local repairs ICU does not do for news text:
+ *   - URLs and e-mail addresses become one token (ICU splits them at '/', '@', '.');
+ *   - words joined by a hyphen with no space ("Kianian-Firouzgar", "25-летию") become
+ *     one token, except number-number ("2023-2024", "6-7" are ranges);
+ *   - a Latin possessive "'s" / "’s" becomes its own token ("Kazakhstan’s" → "Kazakhstan" "’s").
+ * Digit groups split by spaces ("1 300") stay separate tokens: the number rules rejoin them.
+ *
+ * Stems are cached per tokenizer: one Snowball call per distinct folded word.
+ */
+#include "tokenize.h"
+
+#include <libstemmer.h>
+#include <unicode/ubrk.h>
+#include <unicode/ucasemap.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#define STEM_CACHE_MAX (1u << 18) /* entries before the cache is cleared */
+
+typedef struct stem_ent {
+    uint64_t hash;
+    const char *key;
+    const char *stem;
+    uint32_t key_len, stem_len;
+} stem_ent;
+
+struct tokenizer {
+    const fa_alloc *al;
+    UBreakIterator *bi;
+    UText *ut;
+    UCaseMap *csm;
+    struct sb_stemmer *st_ru, *st_en;
+    ftok *toks;
+    size_t ntoks, cap;
+    fbuf fold;     /* scratch */
+    fbuf icu;      /* scratch for ICU folding */
+    stem_ent *cache;
+    size_t cache_cap, cache_n;
+    fa_arena cache_pool;
+};
+
+int tok_new(tokenizer **out, const fa_alloc *al)
+{
+    tokenizer *t = fa_calloc(al, 1, sizeof *t);
+    if (!t)
+        return FACTA_ENOMEM;
+    t->al = al;
+    fbuf_init(&t->fold, al);
+    fbuf_init(&t->icu, al);
+    arena_init(&t->cache_pool, al);
+    UErrorCode err = U_ZERO_ERROR;
+    t->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+    if (U_SUCCESS(err))
+        t->csm = ucasemap_open("", U_FOLD_CASE_DEFAULT, &err);
+    t->st_ru = sb_stemmer_new("russian", "UTF_8");
+    t->st_en = sb_stemmer_new("english", "UTF_8");
+    if (U_FAILURE(err) || !t->bi || !t->csm || !t->st_ru || !t->st_en) {
+        tok_free(t);
+        return FACTA_ERROR;
+    }
+    *out = t;
+    return 0;
+}
+
+void tok_free(tokenizer *t)
+{
+    if (!t)
+        return;
+    if (t->bi)
+        ubrk_close(t->bi);
+    if (t->ut)
+        utext_close(t->ut);
+    if (t->csm)
+        ucasemap_close(t->csm);
+    if (t->st_ru)
+        sb_stemmer_delete(t->st_ru);
+    if (t->st_en)
+        sb_stemmer_delete(t->st_en);
+    fa_free(t->al, t->toks);
+    fa_free(t->al, t->cache);
+    arena_free(&t->cache_pool);
+    fbuf_free(&t->fold);
+    fbuf_free(&t->icu);
+    fa_free(t->al, t);
+}
+
+static int is_latin(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+static int is_cyrillic(uint32_t c)
+{
+    return (c >= 0x400 && c <= 0x52F) || (c >= 0x1C80 && c <= 0x1C8F) ||
+           (c >= 0x2DE0 && c <= 0x2DFF) || (c >= 0xA640 && c <= 0xA69F);
+}
+
+int tok_script(const char *s, size_t n)
+{
+    int lat = 0, cyr = 0;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t c = utf8_next(s, n, &i);
+        if (is_latin(c))
+            lat = 1;
+        else if (is_cyrillic(c))
+            cyr = 1;
+    }
+    if (lat && cyr)
+        return FACTA_SCRIPT_MIXED;
+    return lat ? FACTA_SCRIPT_LATIN : cyr ? FACTA_SCRIPT_CYRILLIC : FACTA_SCRIPT_OTHER;
+}
+
+/* Map after folding: ё→е, typographic apostrophes → ', quotes → ". 0: keep. */
+static uint32_t post_fold(uint32_t c)
+{
+    switch (c) {
+    case 0x451: return 0x435;                                     /* ё → е */
+    case 0x2018: case 0x2019: case 0x02BC: case 0x60: case 0xB4: /* ‘ ’ ʼ ` ´ */
+        return '\'';
+    case 0x201C: case 0x201D: case 0xAB: case 0xBB: case 0x201E: /* “ ” « » „ */
+        return '"';
+    case 0x2013: case 0x2014: case 0x2011: case 0x2010: case 0x2212: /* dashes, minus */
+        return '-';
+    case 0xA0: case 0x202F: return ' ';
+    default: return 0;
+    }
+}
+
+int tok_fold(tokenizer *t, const char *s, size_t n, fbuf *out)
+{
+    /* Fast path: ASCII and basic Cyrillic fold by table; anything else goes through ICU. */
+    size_t i = 0, mark = out->len;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            fbuf_putc(out, (char)((b >= 'A' && b <= 'Z') ? b + 32 : b));
+            i++;
+            continue;
+        }
+        size_t j = i;
+        uint32_t c = utf8_next(s, n, &j);
+        uint32_t m;
+        if (c >= 0x410 && c <= 0x42F)
+            c += 0x20;
+        else if (c >= 0x400 && c <= 0x40F)
+            c += 0x50;
+        if ((m = post_fold(c)) != 0) {
+            utf8_put(out, m);
+        } else if ((c >= 0x430 && c <= 0x45F) || (c >= 0xDF && c <= 0xFF && c != 0xD7)) {
+            utf8_put(out, c); /* already lower case */
+        } else {
+            goto icu;
+        }
+        i = j;
+    }
+    return out->oom ? FACTA_ENOMEM : 0;
+icu:
+    out->len = mark;
+    {
+        UErrorCode err = U_ZERO_ERROR;
+        fbuf_reset(&t->icu);
+        if (FA_GROW(t->al, t->icu.data, t->icu.cap, n * 3 + 16))
+            return FACTA_ENOMEM;
+        int32_t k = ucasemap_utf8FoldCase(t->csm, t->icu.data, (int32_t)t->icu.cap, s,
+                                          (int32_t)n, &err);
+        if (err == U_BUFFER_OVERFLOW_ERROR || U_FAILURE(err))
+            return FACTA_ERROR;
+        size_t p = 0;
+        while (p < (size_t)k) {
+            uint32_t c = utf8_next(t->icu.data, (size_t)k, &p);
+            uint32_t m = post_fold(c);
+            utf8_put(out, m ? m : c);
+        }
+    }
+    return out->oom ? FACTA_ENOMEM : 0;
+}
+
+static int cache_grow(tokenizer *t)
+{
+    size_t nc = t->cache_cap ? t->cache_cap * 2 : 4096;
+    stem_ent *nt = fa_calloc(t->al, nc, sizeof *nt);
+    if (!nt)
+        return FACTA_ENOMEM;
+    for (size_t i = 0; i < t->cache_cap; i++) {
+        stem_ent *e = &t->cache[i];
+        if (!e->key)
+            continue;
+        size_t h = (size_t)e->hash & (nc - 1);
+        while (nt[h].key)
+            h = (h + 1) & (nc - 1);
+        nt[h] = *e;
+    }
+    fa_free(t->al, t->cache);
+    t->cache = nt;
+    t->cache_cap = nc;
+    return 0;
+}
+
+const char *tok_stem(tokenizer *t, const char *folded, size_t n, int script, uint32_t *out_len)
+{
+    struct sb_stemmer *st = script == FACTA_SCRIPT_CYRILLIC ? t->st_ru
+                            : script == FACTA_SCRIPT_LATIN  ? t->st_en
+                                                            : NULL;
+    if (!st || n > FACTA__MAX_TOKEN_BYTES) {
+        *out_len = (uint32_t)n;
+        return folded;
+    }
+    uint64_t h = fa_hash(folded, n);
+    if (t->cache_n * 2 >= t->cache_cap && cache_grow(t))
+        return NULL;
+    size_t i = (size_t)h & (t->cache_cap - 1);
+    for (; t->cache[i].key; i = (i + 1) & (t->cache_cap - 1)) {
+        stem_ent *e = &t->cache[i];
+        if (e->hash == h && e->key_len == n && memcmp(e->key, folded, n) == 0) {
+            *out_len = e->stem_len;
+            return e->stem;
+        }
+    }
+    const sb_symbol *r = sb_stemmer_stem(st, (const sb_symbol *)folded, (int)n);
+    if (!r)
+        return NULL;
+    int rl = sb_stemmer_length(st);
+    char *key = arena_strndup(&t->cache_pool, folded, n);
+    char *stem = arena_strndup(&t->cache_pool, (const char *)r, (size_t)rl);
+    if (!key || !stem)
+        return NULL;
+    stem_ent *e = &t->cache[i];
+    e->hash = h;
+    e->key = key;
+    e->key_len = (uint32_t)n;
+    e->stem = stem;
+    e->stem_len = (uint32_t)rl;
+    t->cache_n++;
+    *out_len = (uint32_t)rl;
+    return stem;
+}
+
+static void cache_clear(tokenizer *t)
+{
+    if (t->cache)
+        memset(t->cache, 0, t->cache_cap * sizeof *t->cache);
+    t->cache_n = 0;
+    arena_reset(&t->cache_pool);
+}
+
+static int is_space_cp(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+           c == 0xA0 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x3000 ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF || c == 0x85;
+}
+
+/* Length of a URL or e-mail address starting at s[i] (a chunk start), or 0. */
+static size_t url_len(const char *s, size_t n, size_t i)
+{
+    size_t e = i;
+    while (e < n && (unsigned char)s[e] > ' ')
+        e++; /* chunk ends at ASCII whitespace or control */
+    size_t len = e - i;
+    if (len < 5)
+        return 0;
+    const char *c = s + i;
+    int url = 0;
+    if ((len > 7 && memcmp(c, "http://", 7) == 0) || (len > 8 && memcmp(c, "https://", 8) == 0) ||
+        (len > 4 && memcmp(c, "www.", 4) == 0) || (len > 6 && memcmp(c, "ftp://", 6) == 0)) {
+        url = 1;
+    } else {
+        const char *at = memchr(c, '@', len);
+        if (at && at > c) {
+            const char *dot = memchr(at, '.', (size_t)(c + len - at));
+            if (dot && dot > at + 1 && dot + 1 < c + len)
+                url = 1;
+            for (const char *p = c; url && p < c + len; p++)
+                if ((unsigned char)*p >= 0x80)
+                    url = 0; /* keep it simple: ASCII addresses only */
+        }
+    }
+    if (!url)
+        return 0;
+    /* trailing punctuation belongs to the sentence, not the URL */
+    while (len > 0 && strchr(".,;:!?)]}\"'>", c[len - 1]))
+        len--;
+    /* strip a leading "(" or quote is not needed: a chunk starting with one is not a URL */
+    return len;
+}
+
+static int push_tok(tokenizer *t, const ftok *k)
+{
+    if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + 1))
+        return FACTA_ENOMEM;
+    t->toks[t->ntoks++] = *k;
+    return 0;
+}
+
+/* Fill script, shape (from letters) of a token. */
+static void classify_letters(const char *s, size_t n, ftok *k)
+{
+    int lat = 0, cyr = 0, up = 0, low = 0, letters = 0, first_up = 0, rest_up = 0;
+    size_t i = 0;
+    while (i < n) {
+        uint32_t c = utf8_next(s, n, &i);
+        if (is_latin(c))
+            lat = 1;
+        else if (is_cyrillic(c))
+            cyr = 1;
+        if (u_isalpha((UChar32)c)) {
+            int U = u_isupper((UChar32)c) || u_istitle((UChar32)c);
+            if (letters == 0)
+                first_up = U;
+            else if (U)
+                rest_up++;
+            letters++;
+            up += U;
+            low += !U;
+        }
+    }
+    k->pub.script = (lat && cyr) ? FACTA_SCRIPT_MIXED
+                    : lat        ? FACTA_SCRIPT_LATIN
+                    : cyr        ? FACTA_SCRIPT_CYRILLIC
+                                 : FACTA_SCRIPT_OTHER;
+    if (letters == 0)
+        k->pub.shape = FACTA_SHAPE_NONE;
+    else if (letters == 1 && up == 1)
+        k->pub.shape = FACTA_SHAPE_INITIAL;
+    else if (low == 0)
+        k->pub.shape = FACTA_SHAPE_UPPER;
+    else if (up == 0)
+        k->pub.shape = FACTA_SHAPE_LOWER;
+    else if (first_up && rest_up == 0)
+        k->pub.shape = FACTA_SHAPE_TITLE;
+    else
+        k->pub.shape = FACTA_SHAPE_MIXED;
+}
+
+static int is_hyphen_tok(const char *s, const ftok *k)
+{
+    size_t n = k->pub.span.byte_end - k->pub.span.byte_start;
+    const char *p = s + k->pub.span.byte_start;
+    return (n == 1 && *p == '-') || (n == 3 && memcmp(p, "\xE2\x80\x91", 3) == 0) ||
+           (n == 3 && memcmp(p, "\xE2\x80\x90", 3) == 0);
+}
+
+/* Join word-hyphen-word runs in place ("Kianian-Firouzgar", "25-летию", "Ростов-на-Дону"). */
+static void join_hyphens(tokenizer *t, const char *s)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < t->ntoks; r++) {
+        ftok cur = t->toks[r];
+        while (r + 2 < t->ntoks && (cur.pub.kind == FACTA_TOK_WORD || cur.pub.kind == FACTA_TOK_NUMBER)) {
+            ftok *h = &t->toks[r + 1], *nx = &t->toks[r + 2];
+            if (!is_hyphen_tok(s, h) || h->pub.span.byte_start != cur.pub.span.byte_end ||
+                nx->pub.span.byte_start != h->pub.span.byte_end ||
+                (nx->pub.kind != FACTA_TOK_WORD && nx->pub.kind != FACTA_TOK_NUMBER) ||
+                (cur.pub.kind == FACTA_TOK_NUMBER && nx->pub.kind == FACTA_TOK_NUMBER))
+                break;
+            cur.pub.span.byte_end = nx->pub.span.byte_end;
+            cur.pub.span.cp_end = nx->pub.span.cp_end;
+            cur.pub.kind = FACTA_TOK_WORD;
+            r += 2;
+        }
+        t->toks[w++] = cur;
+    }
+    t->ntoks = w;
+}
+
+/* Split a Latin possessive ’s / 's off the word before it. */
+static int split_possessive(tokenizer *t, const char *s)
+{
+    size_t extra = 0;
+    for (size_t i = 0; i < t->ntoks; i++) {
+        ftok *k = &t->toks[i];
+        size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
+        if (k->pub.kind != FACTA_TOK_WORD || e - b < 3 || (s[e - 1] != 's' && s[e - 1] != 'S'))
+            continue;
+        if (s[e - 2] == '\'' || (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0))
+            extra++;
+    }
+    if (!extra)
+        return 0;
+    if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + extra))
+        return FACTA_ENOMEM;
+    size_t w = t->ntoks + extra;
+    for (size_t r = t->ntoks; r-- > 0;) {
+        ftok k = t->toks[r];
+        size_t b = k.pub.span.byte_start, e = k.pub.span.byte_end;
+        size_t al = 0;
+        if (k.pub.kind == FACTA_TOK_WORD && e - b >= 3 && (s[e - 1] == 's' || s[e - 1] == 'S')) {
+            if (s[e - 2] == '\'')
+                al = 1;
+            else if (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0)
+                al = 3;
+        }
+        if (al) {
+            ftok p = k;
+            p.pub.span.byte_start = e - al - 1;
+            p.pub.span.cp_start = k.pub.span.cp_end - 2;
+            p.pub.flags = 0;
+            k.pub.span.byte_end = e - al - 1;
+            k.pub.span.cp_end = k.pub.span.cp_end - 2;
+            t->toks[--w] = p;
+        }
+        t->toks[--w] = k;
+    }
+    t->ntoks += extra;
+    return 0;
+}
+
+static int is_sentence_end(const char *s, const ftok *k)
+{
+    size_t n = k->pub.span.byte_end - k->pub.span.byte_start;
+    const char *p = s + k->pub.span.byte_start;
+    return (n == 1 && (*p == '.' || *p == '!' || *p == '?')) ||
+           (n == 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0);
+}
+
+int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_arena *arena,
+            ftok **out, size_t *n)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    t->ntoks = 0;
+    if (t->cache_n > STEM_CACHE_MAX)
+        cache_clear(t);
+    if (len > FACTA__MAX_DOC_BYTES)
+        return FACTA_ELIMIT;
+    t->ut = utext_openUTF8(t->ut, text, (int64_t)len, &err);
+    if (U_FAILURE(err))
+        return FACTA_ERROR;
+    ubrk_setUText(t->bi, t->ut, &err);
+    if (U_FAILURE(err))
+        return FACTA_ERROR;
+
+    size_t cp = 0, cp_pos = 0; /* code points counted up to byte cp_pos */
+    int32_t start = ubrk_first(t->bi);
+    int32_t end;
+    size_t newlines = 2; /* the first token starts a paragraph */
+    int space_before = 0;
+    while ((end = ubrk_next(t->bi)) != UBRK_DONE) {
+        size_t b = (size_t)start, e = (size_t)end;
+        int32_t status = ubrk_getRuleStatus(t->bi);
+        start = end;
+        if (status < UBRK_WORD_NUMBER) {
+            /* whitespace? then just count newlines */
+            size_t i = b, allsp = 1, nl = 0;
+            while (i < e) {
+                uint32_t c = utf8_next(text, e, &i);
+                if (!is_space_cp(c)) {
+                    allsp = 0;
+                    break;
+                }
+                nl += (c == '\n' || c == 0x2029);
+            }
+            if (allsp) {
+                newlines += nl;
+                space_before = 1;
+                continue;
+            }
+        }
+        /* a URL or address starting at a chunk boundary swallows the ICU tokens inside it */
+        size_t ulen = 0;
+        if ((b == 0 || space_before) && e - b >= 1)
+            ulen = url_len(text, len, b);
+        ftok k;
+        memset(&k, 0, sizeof k);
+        if (ulen > e - b) {
+            e = b + ulen;
+            k.pub.kind = FACTA_TOK_URL;
+            start = ubrk_following(t->bi, (int32_t)e - 1);
+            if (start == UBRK_DONE)
+                start = (int32_t)len;
+            if ((size_t)start != e) {
+                /* URL ended inside an ICU token: resume right after it */
+                start = (int32_t)e;
+            }
+        } else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
+            k.pub.kind = FACTA_TOK_NUMBER;
+        } else if (status >= UBRK_WORD_LETTER) {
+            k.pub.kind = FACTA_TOK_WORD;
+        } else {
+            size_t i = b;
+            uint32_t c = utf8_next(text, e, &i);
+            k.pub.kind = (u_ispunct((UChar32)c) && c != '%') ? FACTA_TOK_PUNCT : FACTA_TOK_SYMBOL;
+            if (c == 0xFFFD || u_iscntrl((UChar32)c))
+                k.pub.kind = FACTA_TOK_SYMBOL;
+        }
+        cp += utf8_count(text + cp_pos, b - cp_pos);
+        k.pub.span.byte_start = b;
+        k.pub.span.cp_start = cp;
+        cp += utf8_count(text + b, e - b);
+        cp_pos = e;
+        k.pub.span.byte_end = e;
+        k.pub.span.cp_end = cp;
+        if (newlines >= 2)
+            k.pub.flags |= FACTA_TOKEN_PARA_START | FACTA_TOKEN_SENT_START;
+        else if (newlines == 1)
+            k.pub.flags |= FACTA_TOKEN_SENT_START;
+        if (space_before)
+            k.pub.flags |= FACTA_TOKEN_SPACE_BEFORE;
+        newlines = 0;
+        space_before = 0;
+        if (push_tok(t, &k))
+            return FACTA_ENOMEM;
+        if (k.pub.kind == FACTA_TOK_URL && (size_t)start > e) {
+            /* cannot happen: start was set to e above */
+        }
+    }
+
+    join_hyphens(t, text);
+    if (split_possessive(t, text))
+        return FACTA_ENOMEM;
+
+    /* folded form, stem, shape, sentence starts */
+    for (size_t i = 0; i < t->ntoks; i++) {
+        ftok *k = &t->toks[i];
+        size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
+        classify_letters(text + b, e - b, k);
+        fbuf_reset(&t->fold);
+        if (e - b > FACTA__MAX_TOKEN_BYTES) {
+            fbuf_put(&t->fold, text + b, FACTA__MAX_TOKEN_BYTES);
+        } else if (tok_fold(t, text + b, e - b, &t->fold)) {
+            return FACTA_ENOMEM;
+        }
+        if (t->fold.oom)
+            return FACTA_ENOMEM;
+        char *f = arena_strndup(arena, t->fold.data ? t->fold.data : "", t->fold.len);
+        if (!f)
+            return FACTA_ENOMEM;
+        k->pub.folded = f;
+        k->folded_len = (uint32_t)t->fold.len;
+        k->fhash = fa_hash(f, t->fold.len);
+        if (k->pub.kind == FACTA_TOK_WORD) {
+            uint32_t sl;
+            const char *st = tok_stem(t, f, t->fold.len, k->pub.script, &sl);
+            if (!st)
+                return FACTA_ENOMEM;
+            k->pub.stem = st;
+            k->stem_len = sl;
+        } else {
+            k->pub.stem = f;
+            k->stem_len = k->folded_len;
+        }
+        k->shash = fa_hash(k->pub.stem, k->stem_len);
+        if (i == 0) {
+            k->pub.flags |= FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START;
+        } else if (is_sentence_end(text, &t->toks[i - 1]) && (k->pub.flags & FACTA_TOKEN_SPACE_BEFORE)) {
+            /* "N. Nazarbayev", "Feb. 22", "г. Астана": no sentence start after an initial or a
+             * short abbreviation */
+            const ftok *w = i >= 2 ? &t->toks[i - 2] : NULL;
+            int abbrev = w && w->pub.kind == FACTA_TOK_WORD &&
+                         (w->pub.shape == FACTA_SHAPE_INITIAL ||
+                          (w->pub.span.cp_end - w->pub.span.cp_start <= 4 &&
+                           w->pub.shape != FACTA_SHAPE_UPPER && k->pub.shape != FACTA_SHAPE_TITLE) ||
+                          (w->pub.span.cp_end - w->pub.span.cp_start <= 3 &&
+                           w->pub.shape == FACTA_SHAPE_LOWER));
+            if (!abbrev && k->pub.shape != FACTA_SHAPE_LOWER)
+                k->pub.flags |= FACTA_TOKEN_SENT_START;
+        }
+        if (map) {
+            k->pub.span.byte_start = map[k->pub.span.byte_start];
+            k->pub.span.byte_end = map[k->pub.span.byte_end];
+        }
+    }
+    *out = t->toks;
+    *n = t->ntoks;
+    return 0;
+}

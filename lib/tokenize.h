@@ -1,0 +1,43 @@
+/* tokenize.h: the tokenizer (ICU word breaks over UTF-8, own classification, stems). */
+#ifndef FACTA_TOKENIZE_H
+#define FACTA_TOKENIZE_H
+
+#include "facta_internal.h"
+
+/* Internal token: the public view plus what the matcher needs. */
+typedef struct ftok {
+    facta_token pub;    /* span, kind, script, shape, flags, folded, stem */
+    uint32_t folded_len;
+    uint32_t stem_len;
+    uint64_t fhash;     /* fa_hash(folded) */
+    uint64_t shash;     /* fa_hash(stem) */
+    uint64_t morph;     /* Russian grammatical features (see morph.h), 0 = unknown */
+} ftok;
+
+typedef struct tokenizer tokenizer;
+
+/* Create/free. 0, FACTA_ENOMEM or FACTA_ERROR (ICU/libstemmer failed). */
+int tok_new(tokenizer **out, const fa_alloc *al);
+void tok_free(tokenizer *t);
+
+/*
+ * Tokenize text[0, len) (valid UTF-8 unless `map` is given). Tokens land in
+ * `*out` (owned by the tokenizer, valid until the next call); strings in `arena`.
+ * `map`, when not NULL, maps byte offsets of `text` back to the caller's original
+ * bytes (used when invalid bytes were replaced), and `cp_map` likewise for code points.
+ * `base` is added to every byte offset (used to skip a BOM). Returns 0 or an error.
+ */
+int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_arena *arena,
+            ftok **out, size_t *n);
+
+/* Fold one string as the tokenizer folds a token (case fold, ё→е, quotes unified). */
+int tok_fold(tokenizer *t, const char *s, size_t n, fbuf *out);
+
+/* Stem a folded word with the stemmer for its script; the result stays valid until tok_free
+ * or the stem cache is cleared at the start of the next tok_run. */
+const char *tok_stem(tokenizer *t, const char *folded, size_t n, int script, uint32_t *out_len);
+
+/* Script of a string (FACTA_SCRIPT_*). */
+int tok_script(const char *s, size_t n);
+
+#endif

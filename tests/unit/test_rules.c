@@ -1,0 +1,311 @@
+/* test_rules.c: the rule language: every example in the default rules, predicates,
+ * operators, actions, conflicts, errors with file:line:column, and linear-time matching. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+/* ---- helpers ---- */
+
+static facta_rules *compile_ok(const char *src)
+{
+    facta_rules *r = NULL;
+    facta_diag d;
+    memset(&d, 0, sizeof d);
+    int rc = facta_rules_compile(&r, src, strlen(src), "t.facta", NULL, &d);
+    if (rc != FACTA_OK)
+        fail_msg("compile failed: %s", d.message);
+    return r;
+}
+
+/* Run rules on text; return "TYPE:norm|TYPE:norm|..." of the records, in order. */
+static char *run(const facta_rules *r, const char *text, char *buf, size_t cap)
+{
+    facta_extractor *ex;
+    assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
+    const facta_entity *e;
+    size_t n;
+    int rc = facta_extract(&e, &n, ex, text, strlen(text), NULL);
+    if (rc)
+        fail_msg("extract failed: %s", facta_extractor_last_error(ex));
+    buf[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, cap - l, "%s%s:%s", i ? "|" : "", e[i].type, e[i].norm);
+    }
+    facta_extractor_free(ex);
+    return buf;
+}
+
+static const char *attr(const facta_entity *e, const char *key)
+{
+    for (size_t i = 0; i < e->n_attrs; i++)
+        if (strcmp(e->attrs[i].key, key) == 0)
+            return e->attrs[i].value;
+    return NULL;
+}
+
+/* ---- the default rules' own examples ---- */
+
+static void test_default_examples(void **state)
+{
+    (void)state;
+    facta_rules *r;
+    facta_diag d;
+    assert_int_equal(facta_rules_default(&r, &d), FACTA_OK);
+    assert_true(r->nexamples > 40);
+    facta_extractor *ex;
+    assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
+    int failures = 0;
+    for (size_t i = 0; i < r->nexamples; i++) {
+        const example *x = &r->examples[i];
+        const facta_entity *e;
+        size_t n;
+        assert_int_equal(facta_extract(&e, &n, ex, x->text, strlen(x->text), NULL), FACTA_OK);
+        int found = 0;
+        for (size_t k = 0; k < n; k++)
+            if (x->type && strcmp(e[k].type, x->type) == 0 &&
+                (!x->norm || strcmp(e[k].norm, x->norm) == 0))
+                found = 1;
+        if (x->counter ? found : !found) {
+            failures++;
+            fprintf(stderr, "%s:%u: %s \"%s\" => %s \"%s\": got", x->file, x->line,
+                    x->counter ? "counter" : "example", x->text, x->type ? x->type : "",
+                    x->norm ? x->norm : "");
+            for (size_t k = 0; k < n; k++)
+                fprintf(stderr, " %s:%s", e[k].type, e[k].norm);
+            fprintf(stderr, "\n");
+        }
+    }
+    facta_extractor_free(ex);
+    facta_rules_free(r);
+    assert_int_equal(failures, 0);
+}
+
+/* ---- predicates and operators, both scripts ---- */
+
+static const struct {
+    const char *rules, *text, *expect;
+} CASES[] = {
+    /* word (case-insensitive), exact form, stem */
+    {"rule a: \"london\" => T;", "Москва и London", "T:London"},
+    {"rule a: [form=\"london\"] => T;", "Москва и London", ""},
+    {"rule a: [form=\"London\"] => T;", "Москва и London", "T:London"},
+    {"rule a: [stem=\"школа\"] => T;", "в школах", "T:школах"},
+    {"rule a: [stem=\"schools\"] => T;", "one school", "T:school"},
+    /* regex over the token, folded regex, shape, kind, script */
+    {"rule a: [re=/\\d{3}/] => T;", "12 382 4444", "T:382"},
+    {"rule a: [fre=/мос.*/] => T;", "Москва", "T:Москва"},
+    {"rule a: [title & cyrillic] => T;", "Москва и London", "T:Москва"},
+    {"rule a: [upper] => T;", "the CIS and ЕС", "T:CIS|T:ЕС"},
+    {"rule a: [number] => T;", "in 2023, 6.8 mn", "T:2023|T:6.8"},
+    {"rule a: [latin & !title] => T;", "Москва и London and", "T:and"},
+    {"rule a: [mixed] => T;", "Кaзахстан", "T:Кaзахстан"},
+    {"rule a: [len=2..3 & alpha] => T;", "a ab abc abcd", "T:ab|T:abc"},
+    {"rule a: [prefix=\"пре\"] => T;", "президент", "T:президент"},
+    {"rule a: [suffix=\"ова\"] => T;", "Иванова Петров", "T:Иванова"},
+    /* and/or/not with parentheses */
+    {"rule a: [(title | upper) & !\"The\"] => T;", "The UN met Putin", "T:UN|T:Putin"},
+    /* sequences, groups, alternation, quantifiers */
+    {"rule a: \"a\" (\"b\" | \"c\")+ \"d\" => T;", "a b c b d", "T:a b c b d"},
+    {"rule a: \"a\" \"b\"? \"d\" => T;", "a d, a b d", "T:a d|T:a b d"},
+    {"rule a: \"x\" \"y\"{2,3} => T;", "x y y y y", "T:x y y y"},
+    {"rule a: \"x\" \"y\"{2} => T;", "x y", ""},
+    {"rule a: \"x\" _* \"z\" => T;", "x q r z", "T:x q r z"},
+    /* captures and actions */
+    {"rule a: n:[number] u:[alpha] => F { norm = join(number($n), lower($u)) };", "12 Apples",
+     "F:12 apples"},
+    {"rule a: x:[alpha] => F { norm = concat(upper($x), \"!\") };", "hi", "F:HI!"},
+    {"rule a: x:[alpha] y:[alpha]? => F { norm = first($y, $x) };", "solo", "F:solo"},
+    /* lexicons: inline, multi-word, canon, tags, Russian inflection */
+    {"lexicon L { big apple => New York | city; paris | city }\n"
+     "rule a: p:@L => P { norm = canon($p), kind = tag($p, \"city\") };",
+     "the Big Apple and Paris", "P:New York|P:paris"},
+    {"morphology \"rules/ru/endings.tsv\";\nlexicon C inflect { Астана; Казахстан }\n"
+     "rule a: p:@C => P { norm = canon($p) };",
+     "в Астане и Казахстане", "P:Астана|P:Казахстан"},
+    {"lexicon L { red | color; blue | color shade }\nrule a: @L:shade => C;", "red blue", "C:blue"},
+    {"lexicon L { new york }\nrule a: [in=L] => C;", "new york and york", ""},
+    /* reusable sub-patterns */
+    {"define D = [number] \"-\" [number];\nrule a: %D \"x\" => R;", "1 - 2 x", "R:1 - 2 x"},
+    /* phases: a later phase uses an earlier record as one token */
+    {"rule n: [number] => _N;\nphase 2;\nrule f: x:<_N> \"cats\" => F { norm = text($x) };",
+     "7 cats", "F:7"},
+    /* conflicts: longest, then priority, then earliest rule */
+    {"rule a: \"x\" => A;\nrule b: \"x\" \"y\" => B;", "x y", "B:x y"},
+    {"rule a: \"x\" => A;\nrule b priority 5: \"x\" => B;", "x", "B:x"},
+    {"rule a: \"x\" => A;\nrule b: \"x\" => B;", "x", "A:x"},
+    {"rule a: \"x\" => A;\nrule b overlap: \"x\" => B;", "x", "A:x|B:x"},
+    /* reject rules suppress a reading */
+    {"rule a: [number] \"line\" => F;\nreject r (F): \"hot\" target:[number];", "hot 111 line",
+     ""},
+    {"rule a: [number] \"line\" => F;\nreject r (F): \"hot\" target:[number];", "cold 111 line",
+     "F:111 line"},
+    /* agreement: an adjective agrees with its noun */
+    {"morphology \"rules/ru/endings.tsv\";\n"
+     "rule a: [cyrillic & lower]~ [cyrillic & lower]~ => NP;",
+     "нового закона", "NP:нового закона"},
+    {"morphology \"rules/ru/endings.tsv\";\n"
+     "rule a: [case=gen] => G;", "закона", "G:закона"},
+};
+
+static void test_cases(void **state)
+{
+    (void)state;
+    char buf[2048];
+    char *cwd_rules = NULL;
+    (void)cwd_rules;
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        facta_rules *r = compile_ok(CASES[i].rules);
+        run(r, CASES[i].text, buf, sizeof buf);
+        if (strcmp(buf, CASES[i].expect) != 0)
+            fail_msg("case %zu: rules [%s] on \"%s\": expected \"%s\", got \"%s\"", i,
+                     CASES[i].rules, CASES[i].text, CASES[i].expect, buf);
+        facta_rules_free(r);
+    }
+}
+
+/* ---- errors: file:line:column and what was expected ---- */
+
+static const struct {
+    const char *src, *msg;
+} ERRORS[] = {
+    {"rule a: \"x\" => ;", "t.facta:1:16: expected a record type after '=>'"},
+    {"rule a \"x\" => T;", "t.facta:1:8: expected ':'"},
+    {"\n\nrule a: [bogus] => T;", "t.facta:3:10: unknown token test 'bogus'"},
+    {"rule a: @NOPE => T;", "t.facta:1:10: unknown lexicon 'NOPE'"},
+    {"rule a: <NOPE> => T;", "t.facta:1:10: no rule above emits records of type 'NOPE'"},
+    {"rule a: %nope => T;", "t.facta:1:10: unknown pattern 'nope'"},
+    {"rule a: x:[number] => T { v = $y };", "t.facta:1:32: unknown capture '$y'"},
+    {"rule a: x:[number] => T { v = frob($x) };", "t.facta:1:31: unknown function 'frob'"},
+    {"rule a: \"x\"? => T;", "the pattern of 'a' can match an empty sequence"},
+    {"rule a: [re=/(/] => T;", "t.facta:1:"},
+    {"rule a: \"x\" => T", "expected ';'"},
+    {"rule a: \"unterminated => T;", "unterminated string"},
+    {"lexicon L \"/nonexistent/file.lex\";", "cannot open '/nonexistent/file.lex'"},
+    {"frobnicate;", "t.facta:1:1: unknown statement 'frobnicate'"},
+    {"rule a: \"x\"{3,2} => T;", "bad repeat"},
+    {"rule a: Привет => T;", "t.facta:1:9: unexpected character (non-ASCII text belongs in quotes)"},
+};
+
+static void test_errors(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof ERRORS / sizeof ERRORS[0]; i++) {
+        facta_rules *r = NULL;
+        facta_diag d;
+        memset(&d, 0, sizeof d);
+        int rc = facta_rules_compile(&r, ERRORS[i].src, strlen(ERRORS[i].src), "t.facta", NULL, &d);
+        assert_int_not_equal(rc, FACTA_OK);
+        assert_null(r);
+        if (!strstr(d.message, ERRORS[i].msg))
+            fail_msg("error %zu: expected \"%s\" in \"%s\"", i, ERRORS[i].msg, d.message);
+    }
+    /* invalid UTF-8 in a rule file */
+    facta_rules *r = NULL;
+    facta_diag d;
+    const char bad[] = "rule a: \"\xff\" => T;";
+    assert_int_equal(facta_rules_compile(&r, bad, sizeof bad - 1, "t.facta", NULL, &d),
+                     FACTA_ESYNTAX);
+    assert_non_null(strstr(d.message, "t.facta:1:10: invalid UTF-8"));
+}
+
+/* ---- linear time: nested quantifiers over a long input ---- */
+
+static void test_linear_time(void **state)
+{
+    (void)state;
+    facta_rules *r = compile_ok("rule a: ((_+ _*)+ _?)* \"zzz\" => T;\n"
+                                "rule b: ([alpha]* [alpha]+)+ \"zzz\" => T;");
+    facta_extractor *ex;
+    assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
+    size_t prog = r->phases[0].nprog;
+    uint64_t prev_ratio = 0;
+    for (size_t words = 1000; words <= 64000; words *= 4) {
+        size_t len = words * 5;
+        char *text = malloc(len + 1);
+        for (size_t i = 0; i < words; i++)
+            memcpy(text + i * 5, "abcd ", 5);
+        text[len] = 0;
+        const facta_entity *e;
+        size_t n;
+        assert_int_equal(facta_extract(&e, &n, ex, text, len, NULL), FACTA_OK);
+        assert_int_equal(n, 0);
+        /* steps are bounded by tokens x program size x the longest match window */
+        uint64_t bound = (uint64_t)words * prog * 4;
+        if (ex->steps > bound)
+            fail_msg("%zu tokens: %llu steps > bound %llu", words, (unsigned long long)ex->steps,
+                     (unsigned long long)bound);
+        uint64_t ratio = ex->steps / words;
+        if (prev_ratio)
+            assert_true(ratio <= prev_ratio * 2); /* per-token cost does not grow */
+        prev_ratio = ratio;
+        free(text);
+    }
+    facta_extractor_free(ex);
+    facta_rules_free(r);
+}
+
+/* ---- attributes: numbers, dates, names ---- */
+
+static void test_attrs(void **state)
+{
+    (void)state;
+    facta_rules *r;
+    facta_diag d;
+    assert_int_equal(facta_rules_default(&r, &d), FACTA_OK);
+    facta_extractor *ex;
+    assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
+    const facta_entity *e;
+    size_t n;
+    const char *t = "With nearly 6.8 mn children, the fund spent $5 mn.";
+    assert_int_equal(facta_extract(&e, &n, ex, t, strlen(t), NULL), FACTA_OK);
+    int seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(e[i].type, "FIGURE") != 0)
+            continue;
+        const char *v = attr(&e[i], "value");
+        assert_non_null(v);
+        if (strcmp(v, "6800000") == 0) {
+            assert_string_equal(attr(&e[i], "unit"), "child");
+            assert_string_equal(attr(&e[i], "qualifier"), "about");
+            seen++;
+        } else if (strcmp(v, "5000000") == 0) {
+            assert_string_equal(attr(&e[i], "unit"), "USD");
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 2);
+    /* a date without a year takes the document's year, marked inferred */
+    facta_extract_options o = FACTA_EXTRACT_OPTIONS_INIT;
+    o.doc_date = "2024-03-01";
+    t = "The forum opened on 6-7 December and closed last year.";
+    assert_int_equal(facta_extract(&e, &n, ex, t, strlen(t), &o), FACTA_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(attr(&e[0], "iso"), "2024-12-06/2024-12-07");
+    assert_string_equal(attr(&e[0], "inferred"), "year");
+    assert_string_equal(attr(&e[1], "year"), "2023");
+    /* without a document date, relative dates stay unresolved */
+    assert_int_equal(facta_extract(&e, &n, ex, t, strlen(t), NULL), FACTA_OK);
+    assert_null(attr(&e[1], "year"));
+    assert_string_equal(attr(&e[1], "relative"), "-1");
+    facta_extractor_free(ex);
+    facta_rules_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_default_examples), cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_errors),           cmocka_unit_test(test_linear_time),
+        cmocka_unit_test(test_attrs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
