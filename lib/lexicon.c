@@ -272,7 +272,9 @@ int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t 
     uint32_t node = 0;
     for (size_t i = 0; i < nt; i++) {
         uint32_t w;
-        rc = word_id(r, toks[i].pub.folded, toks[i].folded_len, r->lexs[lex].inflect,
+        /* acronyms (РК, НАО) do not decline: only words not written in capitals inflect */
+        rc = word_id(r, toks[i].pub.folded, toks[i].folded_len,
+                     r->lexs[lex].inflect && toks[i].pub.shape != FACTA_SHAPE_UPPER,
                      toks[i].pub.script, eid, &w);
         if (rc)
             return rc;

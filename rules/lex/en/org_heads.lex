@@ -97,12 +97,9 @@ Foundation | orghead
 Fund | orghead
 Funds => Fund | orghead
 Trust | orghead
-Forum | orghead
 Network | orghead
 Initiative | orghead
 Partnership | orghead
-Programme | orghead
-Program | orghead
 Organization | orghead
 Organisation | orghead
 Organizations => Organization | orghead

@@ -4,9 +4,9 @@
 # замминистра => заместитель министра, генпрокурор => генеральный прокурор).
 # Titles that are substantivized adjectives (уполномоченный, управляющий,
 # заведующий...) also list the feminine form with the masculine canon.
-# Compound titles with a genitive complement (министр иностранных дел,
-# председатель мажилиса) are listed for the frequent ones; the rules are
-# expected to join a bare title with an organization that follows it.
+# Compound titles with a genitive complement (министр иностранных дел) are
+# listed for the frequent ones; a title followed by an institution (депутат
+# мажилиса) is a bare title whose `of` the rules link to the organization.
 # former = a former holder (экс-президент); acting = an interim holder.
 
 # Главы государств и правительств
@@ -98,23 +98,12 @@
 # Парламент и выборные должности
 депутат | role
 народный депутат | role
-депутат мажилиса | role
-депутат сената | role
-депутат государственной думы | role
-депутат госдумы => депутат государственной думы | role
-депутат парламента | role
 депутат маслихата | role
 парламентарий | role
 сенатор | role
 член совета федерации | role
-член парламента | role
 спикер | role
 вице-спикер | role
-спикер парламента | role
-спикер мажилиса | role
-спикер сената | role
-спикер госдумы => спикер государственной думы | role
-спикер государственной думы | role
 председатель | role
 первый заместитель председателя | role
 заместитель председателя | role
@@ -122,11 +111,6 @@
 зампредседателя => заместитель председателя | role
 вице-председатель | role
 сопредседатель | role
-председатель мажилиса | role
-председатель сената | role
-председатель парламента | role
-председатель государственной думы | role
-председатель госдумы => председатель государственной думы | role
 председатель совета федерации | role
 председатель комиссии | role
 председатель правления | role
