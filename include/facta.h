@@ -137,6 +137,16 @@ FACTA_EXTERN size_t facta_rules_warning_count(const facta_rules *rules);
 /** The i-th warning as "file:line:column: message"; NULL when out of range. */
 FACTA_EXTERN const char *facta_rules_warning(const facta_rules *rules, size_t i);
 
+/**
+ * Run the examples and counter-examples the rule files carry (`example "text" => TYPE "norm";`,
+ * `counter "text" => TYPE;`, docs/rules.md) with these rules.
+ * @param report  optional; receives one "file:line: ..." line per failure, truncated to `cap`
+ * @param[out] total  optional; the number of examples run
+ * @return the number of examples that failed (0 when all pass); (size_t)-1 on out of memory
+ */
+FACTA_EXTERN size_t facta_rules_self_test(const facta_rules *rules, char *report, size_t cap,
+                                          size_t *total);
+
 /* ------------------------------------------------------------------------- */
 /* Extraction                                                                 */
 

@@ -737,3 +737,56 @@ const char *facta_shape_name(int shape)
     static const char *n[] = {"none", "xxx", "XXX", "Xxx", "xXx", "X"};
     return shape >= 0 && shape < 6 ? n[shape] : "unknown";
 }
+
+/* ---- rule self-tests ---- */
+
+size_t facta_rules_self_test(const facta_rules *r, char *report, size_t cap, size_t *total)
+{
+    if (report && cap)
+        report[0] = 0;
+    if (total)
+        *total = r ? r->nexamples : 0;
+    if (!r || !r->nexamples)
+        return 0;
+    facta_extractor *ex;
+    if (facta_extractor_new(&ex, r))
+        return (size_t)-1;
+    size_t failures = 0, used = 0;
+    for (size_t i = 0; i < r->nexamples; i++) {
+        const example *x = &r->examples[i];
+        const facta_entity *e;
+        size_t n;
+        int rc = facta_extract(&e, &n, ex, x->text, strlen(x->text), NULL);
+        if (rc == FACTA_ENOMEM) {
+            facta_extractor_free(ex);
+            return (size_t)-1;
+        }
+        int found = 0;
+        for (size_t k = 0; rc == 0 && k < n; k++)
+            if (x->type && strcmp(e[k].type, x->type) == 0 &&
+                (!x->norm || strcmp(e[k].norm, x->norm) == 0))
+                found = 1;
+        if (rc == 0 && (x->counter ? !found : found))
+            continue;
+        failures++;
+        if (!report || used + 1 >= cap)
+            continue;
+        int w = snprintf(report + used, cap - used, "%s:%u: %s \"%s\" => %s%s%s%s: got", x->file,
+                         x->line, x->counter ? "counter" : "example", x->text,
+                         x->type ? x->type : "", x->norm ? " \"" : "", x->norm ? x->norm : "",
+                         x->norm ? "\"" : "");
+        if (w > 0)
+            used += (size_t)w < cap - used ? (size_t)w : cap - used - 1;
+        for (size_t k = 0; rc == 0 && k < n && used + 1 < cap; k++) {
+            w = snprintf(report + used, cap - used, " %s \"%s\"", e[k].type, e[k].norm);
+            if (w > 0)
+                used += (size_t)w < cap - used ? (size_t)w : cap - used - 1;
+        }
+        if (used + 1 < cap) {
+            report[used++] = '\n';
+            report[used] = 0;
+        }
+    }
+    facta_extractor_free(ex);
+    return failures;
+}

@@ -60,33 +60,21 @@ static void test_default_examples(void **state)
     facta_rules *r;
     facta_diag d;
     assert_int_equal(facta_rules_default(&r, &d), FACTA_OK);
-    assert_true(r->nexamples > 40);
-    facta_extractor *ex;
-    assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
-    int failures = 0;
-    for (size_t i = 0; i < r->nexamples; i++) {
-        const example *x = &r->examples[i];
-        const facta_entity *e;
-        size_t n;
-        assert_int_equal(facta_extract(&e, &n, ex, x->text, strlen(x->text), NULL), FACTA_OK);
-        int found = 0;
-        for (size_t k = 0; k < n; k++)
-            if (x->type && strcmp(e[k].type, x->type) == 0 &&
-                (!x->norm || strcmp(e[k].norm, x->norm) == 0))
-                found = 1;
-        if (x->counter ? found : !found) {
-            failures++;
-            fprintf(stderr, "%s:%u: %s \"%s\" => %s \"%s\": got", x->file, x->line,
-                    x->counter ? "counter" : "example", x->text, x->type ? x->type : "",
-                    x->norm ? x->norm : "");
-            for (size_t k = 0; k < n; k++)
-                fprintf(stderr, " %s:%s", e[k].type, e[k].norm);
-            fprintf(stderr, "\n");
-        }
-    }
-    facta_extractor_free(ex);
-    facta_rules_free(r);
+    static char report[65536];
+    size_t total = 0;
+    size_t failures = facta_rules_self_test(r, report, sizeof report, &total);
+    assert_true(total > 40);
+    if (failures)
+        fprintf(stderr, "%s", report);
     assert_int_equal(failures, 0);
+    /* a failing example is reported with its file and line */
+    facta_rules *bad = compile_ok("rule a: \"x\" => T;\nexample \"y\" => T;\ncounter \"x\" => T;");
+    assert_int_equal(facta_rules_self_test(bad, report, sizeof report, &total), 2);
+    assert_int_equal(total, 2);
+    assert_non_null(strstr(report, "t.facta:2: example \"y\" => T: got"));
+    assert_non_null(strstr(report, "t.facta:3: counter \"x\" => T: got T \"x\""));
+    facta_rules_free(bad);
+    facta_rules_free(r);
 }
 
 /* ---- predicates and operators, both scripts ---- */
