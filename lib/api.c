@@ -578,8 +578,14 @@ static int run(facta_extractor *ex, const char *text, size_t len, const facta_ex
         e->span = map_span(ex, rc_->span);
         e->type = r->types[rc_->type];
         e->norm = rc_->norm;
-        e->attrs = rc_->attrs;
-        e->n_attrs = rc_->nattrs;
+        /* attributes named _x are the rules' own bookkeeping: not output */
+        facta_attr *pub = rc_->attrs;
+        size_t na = 0;
+        for (size_t j = 0; j < rc_->nattrs; j++)
+            if (rc_->attrs[j].key[0] != '_')
+                pub[na++] = rc_->attrs[j];
+        e->attrs = pub;
+        e->n_attrs = na;
         const rule *ru = &r->rules[rc_->rule];
         char buf[300];
         snprintf(buf, sizeof buf, "%s:%u %s", ru->file, ru->line, ru->name);

@@ -116,6 +116,7 @@ struct facta_extractor {
 int match_lexicons(facta_extractor *ex);
 int match_phase(facta_extractor *ex, const phase *ph);
 int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t);
+int rec_add(facta_extractor *ex, const rec *rc); /* FACTA__MAX_RECORDS counts as dropped */
 
 /* norm.c */
 int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture *caps,

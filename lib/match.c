@@ -445,7 +445,7 @@ static int add_explain(facta_extractor *ex, const cand *c, const char *reason)
     return e->rule ? 0 : FACTA_ENOMEM;
 }
 
-static int add_record(facta_extractor *ex, const rec *rc)
+int rec_add(facta_extractor *ex, const rec *rc)
 {
     if (ex->nrecs >= FACTA__MAX_RECORDS) {
         ex->dropped++;
@@ -587,7 +587,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
                 return rc;
             if (rc == 1)
                 continue; /* the action declined (an empty norm) */
-            if ((rc = add_record(ex, &out)))
+            if ((rc = rec_add(ex, &out)))
                 return rc;
             made++;
         }

@@ -676,9 +676,24 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         *out = c0->s >= 0 && ex->toks[c0->s].pub.script == FACTA_SCRIPT_CYRILLIC ? nominative(ex, c0)
                                                                                  : (e->nargs ? a[0] : vstr("", 0));
         break;
-    case F_NAME:
+    case F_NAME: {
+        /* name($given, $surname): a surname in the nominative means the given name is too
+         * ("Мустафа Джемилев" stays, "Динары Закиевой" → Динара) */
+        const capture *sc = e->nargs > 1 ? ac[1] : NULL;
+        if (sc && sc->s >= 0 && c0->s >= 0 && sc->e - sc->s == 1 &&
+            ex->toks[sc->s].pub.script == FACTA_SCRIPT_CYRILLIC) {
+            const ftok *st = &ex->toks[sc->s];
+            char nom[256];
+            size_t nn = morph_nominative(&r->morph, st->pub.folded, st->folded_len, M_SURNAME, 0,
+                                         nom, sizeof nom, NULL);
+            if (nn == st->folded_len && memcmp(nom, st->pub.folded, nn) == 0) {
+                *out = all_upper(a[0].s, a[0].n) ? recase(ex, a[0], 2) : a[0];
+                break;
+            }
+        }
         *out = name_word(ex, c0, M_GIVEN, -1);
         break;
+    }
     case F_SURNAME:
     case F_PATRONYMIC: {
         int g = e->nargs > 1 && ac[1] ? given_gender(ex, ac[1]) : -1;
@@ -1070,6 +1085,9 @@ static int finish_person(facta_extractor *ex, rec *r, size_t idx)
     }
     rc = b.oom ? FACTA_ENOMEM : put_attr(ex, r, "key", fbuf_cstr(&b), 0, 0);
     fbuf_free(&b);
+    /* _antecedent: a reading that only holds if the full name was met earlier */
+    if (!rc && get_attr(r, "_antecedent") && !get_attr(r, "match"))
+        r->dead = 1;
     return rc;
 }
 
@@ -1122,18 +1140,106 @@ int finish_records(facta_extractor *ex)
     return 0;
 }
 
+/* A later mention of a surname met in a full name: "Барак Обама ... Обамы", "Zakiyeva".
+ * Cyrillic mentions are compared through their nominative (surname or noun endings). */
+static int resolve_mentions(facta_extractor *ex, int person_t)
+{
+    const facta_rules *r = ex->rules;
+    size_t nfull = 0;
+    for (size_t i = 0; i < ex->nrecs; i++) {
+        rec *p = &ex->recs[i];
+        if (p->type == person_t && !p->dead && get_attr(p, "first") && get_attr(p, "last") &&
+            !get_attr(p, "match"))
+            nfull++;
+    }
+    if (!nfull)
+        return 0;
+    struct full { const char *last; size_t idx; } *fl = arena_alloc(&ex->arena, nfull * sizeof *fl);
+    uint8_t *cov = arena_alloc(&ex->arena, ex->ntoks + 1);
+    if (!fl || !cov)
+        return FACTA_ENOMEM;
+    memset(cov, 0, ex->ntoks + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < ex->nrecs; i++) {
+        rec *p = &ex->recs[i];
+        if (p->dead || r->types[p->type][0] == '_')
+            continue;
+        for (uint32_t t = p->ts; t < p->te; t++)
+            cov[t] = 1;
+        facta_attr *la = get_attr(p, "last");
+        if (p->type != person_t || !get_attr(p, "first") || !la || get_attr(p, "match"))
+            continue;
+        fbuf_reset(&ex->tmp);
+        if (tok_fold(ex->tk, la->value, strlen(la->value), &ex->tmp) || ex->tmp.oom)
+            return FACTA_ENOMEM;
+        fl[k].last = arena_strndup(&ex->arena, fbuf_cstr(&ex->tmp), ex->tmp.len);
+        fl[k].idx = i;
+        if (!fl[k].last)
+            return FACTA_ENOMEM;
+        k++;
+    }
+    for (size_t i = 0; i < ex->ntoks; i++) {
+        const ftok *t = &ex->toks[i];
+        if (cov[i] || t->pub.kind != FACTA_TOK_WORD ||
+            (t->pub.shape != FACTA_SHAPE_TITLE && t->pub.shape != FACTA_SHAPE_MIXED) ||
+            (t->pub.script != FACTA_SCRIPT_LATIN && t->pub.script != FACTA_SCRIPT_CYRILLIC) ||
+            t->pub.span.cp_end - t->pub.span.cp_start < 3)
+            continue;
+        char c1[256], c2[256];
+        c1[0] = c2[0] = 0;
+        if (t->pub.script == FACTA_SCRIPT_CYRILLIC) {
+            morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_SURNAME, 0, c1, sizeof c1, NULL);
+            morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_NOUN, 0, c2, sizeof c2, NULL);
+        }
+        for (size_t j = 0; j < k; j++) {
+            const rec *p = &ex->recs[fl[j].idx];
+            if (p->ts >= i)
+                continue; /* the full name comes first */
+            if (strcmp(fl[j].last, t->pub.folded) != 0 && strcmp(fl[j].last, c1) != 0 &&
+                strcmp(fl[j].last, c2) != 0)
+                continue;
+            rec m;
+            memset(&m, 0, sizeof m);
+            m.type = person_t;
+            m.rule = p->rule;
+            m.ts = (uint32_t)i;
+            m.te = (uint32_t)i + 1;
+            m.span = t->pub.span;
+            m.norm = p->norm;
+            m.attrs = arena_alloc(&ex->arena, (p->nattrs + 1) * sizeof *m.attrs);
+            if (!m.attrs)
+                return FACTA_ENOMEM;
+            memcpy(m.attrs, p->attrs, p->nattrs * sizeof *m.attrs);
+            m.nattrs = p->nattrs;
+            m.attrs[m.nattrs].key = "match";
+            m.attrs[m.nattrs].value = "surname";
+            m.attrs[m.nattrs].is_number = 0;
+            m.nattrs++;
+            int rc = rec_add(ex, &m);
+            if (rc)
+                return rc;
+            cov[i] = 1;
+            break;
+        }
+    }
+    return 0;
+}
+
 /* Called after each phase for the records it added (persons need keys before roles link). */
 int finish_phase_records(facta_extractor *ex, size_t from);
 int finish_phase_records(facta_extractor *ex, size_t from)
 {
     int person_t = rules_find_type(ex->rules, "PERSON");
-    for (size_t i = from; i < ex->nrecs; i++) {
+    int made = 0;
+    size_t end = ex->nrecs;
+    for (size_t i = from; i < end; i++) {
         rec *r = &ex->recs[i];
         if (r->type == person_t && !r->dead) {
             int rc = finish_person(ex, r, i);
             if (rc)
                 return rc;
+            made = 1;
         }
     }
-    return 0;
+    return made ? resolve_mentions(ex, person_t) : 0;
 }

@@ -151,7 +151,7 @@ int tok_fold(tokenizer *t, const char *s, size_t n, fbuf *out)
             c += 0x50;
         if ((m = post_fold(c)) != 0) {
             utf8_put(out, m);
-        } else if ((c >= 0x430 && c <= 0x45F) || (c >= 0xDF && c <= 0xFF && c != 0xD7)) {
+        } else if ((c >= 0x430 && c <= 0x45F) || (c >= 0xE0 && c <= 0xFF)) { /* not ß: "ss" */
             utf8_put(out, c); /* already lower case */
         } else {
             goto icu;
@@ -466,7 +466,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
             ulen = url_len(text, len, b);
         ftok k;
         memset(&k, 0, sizeof k);
-        if (ulen > e - b) {
+        if (ulen && ulen >= e - b) { /* also when ICU already kept it whole ("a@b.ru") */
             e = b + ulen;
             k.pub.kind = FACTA_TOK_URL;
             start = ubrk_following(t->bi, (int32_t)e - 1);
@@ -519,11 +519,15 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
         size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
         classify_letters(text + b, e - b, k);
         fbuf_reset(&t->fold);
-        if (e - b > FACTA__MAX_TOKEN_BYTES) {
-            fbuf_put(&t->fold, text + b, FACTA__MAX_TOKEN_BYTES);
-        } else if (tok_fold(t, text + b, e - b, &t->fold)) {
-            return FACTA_ENOMEM;
+        size_t cut = e - b;
+        if (cut > FACTA__MAX_TOKEN_BYTES) {
+            /* fold only the first bytes, cut at a code point boundary */
+            cut = FACTA__MAX_TOKEN_BYTES;
+            while (cut > 0 && ((unsigned char)text[b + cut] & 0xC0) == 0x80)
+                cut--;
         }
+        if (tok_fold(t, text + b, cut, &t->fold))
+            return FACTA_ENOMEM;
         if (t->fold.oom)
             return FACTA_ENOMEM;
         char *f = arena_strndup(arena, t->fold.data ? t->fold.data : "", t->fold.len);
@@ -532,7 +536,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
         k->pub.folded = f;
         k->folded_len = (uint32_t)t->fold.len;
         k->fhash = fa_hash(f, t->fold.len);
-        if (k->pub.kind == FACTA_TOK_WORD) {
+        if (k->pub.kind == FACTA_TOK_WORD && cut == e - b) { /* over-long words: no stem */
             uint32_t sl;
             const char *st = tok_stem(t, f, t->fold.len, k->pub.script, &sl);
             if (!st)

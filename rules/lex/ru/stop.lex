@@ -47,3 +47,16 @@
 более | stop
 менее | stop
 около | stop
+он | stop
+она | stop
+оно | stop
+они | stop
+мы | stop
+я | stop
+вы | stop
+ты | stop
+кто | stop
+там | stop
+здесь | stop
+так | stop
+тогда | stop
