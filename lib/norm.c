@@ -1106,7 +1106,7 @@ int finish_records(facta_extractor *ex)
             }
         }
     }
-    /* a record inside a later phase's record of the same type is part of it
+    /* a record inside (or equal to) a later phase's record of the same type is part of it
      * ("Мажилис" inside "Мажилис Парламента Республики Казахстан") */
     const rule *rules = ex->rules->rules;
     for (size_t i = 0; i < ex->nrecs; i++) {
@@ -1117,9 +1117,8 @@ int finish_records(facta_extractor *ex)
             for (int32_t j = ex->rec_head[k]; j >= 0; j = ex->recs[j].next_at_start) {
                 rec *o = &ex->recs[j];
                 if (o == c || o->dead || o->type != c->type || o->te > c->te ||
-                    (o->ts == c->ts && o->te == c->te) ||
                     rules[o->rule].phase >= rules[c->rule].phase)
-                    continue;
+                    continue; /* same span too: the later phase's reading refines it */
                 o->dead = 1;
             }
         }
