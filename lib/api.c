@@ -66,6 +66,7 @@ void facta_rules_free(facta_rules *r)
     fa_free(al, r->entries);
     fa_free(al, r->words);
     fa_free(al, r->word_entry);
+    fa_free(al, r->word_single);
     fa_free(al, r->forms);
     fa_free(al, r->nodes);
     fa_free(al, r->edges);

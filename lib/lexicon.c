@@ -143,7 +143,8 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
         }
     }
     if (FA_GROW(&r->al, r->words, r->words_cap, r->nwords + 1) ||
-        FA_GROW(&r->al, r->word_entry, r->word_entry_cap, r->nwords + 1))
+        FA_GROW(&r->al, r->word_entry, r->word_entry_cap, r->nwords + 1) ||
+        FA_GROW(&r->al, r->word_single, r->word_single_cap, r->nwords + 1))
         return FACTA_ENOMEM;
     char *s = arena_strndup(&r->pool, w, n);
     if (!s)
@@ -151,6 +152,7 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
     uint32_t id = (uint32_t)r->nwords++;
     r->words[id] = s;
     r->word_entry[id] = entry;
+    r->word_single[id] = 0;
     uint32_t clash;
     int rc = add_form(r, w, n, id, 0, &clash);
     if (rc)
@@ -159,8 +161,9 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
         report_clash(r, clash, id, w, n);
     if (inflect && script == FACTA_SCRIPT_CYRILLIC && r->morph.nrows) {
         gen_ctx g = {r, id, 0};
-        /* adjectives inflect as adjectives, everything else as nouns */
-        uint64_t adj = morph_features(&r->morph, w, n, M_ADJ) & morph_case_mask(0);
+        /* a nominative singular adjective inflects as one, everything else as a noun */
+        uint64_t adj = morph_features(&r->morph, w, n, M_ADJ) &
+                       (MORPH_BIT(0, 0, 0) | MORPH_BIT(0, 0, 1) | MORPH_BIT(0, 0, 2));
         morph_generate(&r->morph, w, n, adj ? M_ADJ : M_NOUN, gen_cb, &g);
         if (g.rc)
             return g.rc;
@@ -281,6 +284,8 @@ int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t 
         rc = add_child(r, node, w, &node);
         if (rc)
             return rc;
+        if (nt == 1)
+            r->word_single[w] = 1;
     }
     if (FA_GROW(&r->al, r->node_ents, r->node_ents_cap, r->nnode_ents + 1))
         return FACTA_ENOMEM;

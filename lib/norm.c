@@ -165,6 +165,10 @@ static const char *lex_base(facta_extractor *ex, const ftok *t)
     uint32_t ids[8];
     uint8_t gen[8];
     size_t k = lex_form_words2(r, t->pub.folded, t->folded_len, t->fhash, ids, gen, 8);
+    /* a word that is itself a one-word entry is already in its base form ("совет") */
+    for (size_t i = 0; i < k; i++)
+        if (!gen[i] && r->word_single[ids[i]])
+            return r->words[ids[i]];
     for (size_t i = 0; i < k; i++)
         if (gen[i])
             return r->words[ids[i]];

@@ -201,6 +201,8 @@ struct facta_rules {
     size_t forms_cap, nforms;
     uint32_t *word_entry;     /* word id → first entry that defined it (collision reports) */
     size_t word_entry_cap;
+    uint8_t *word_single;     /* word id → 1 if some entry is this word alone */
+    size_t word_single_cap;
     trie_node *nodes;
     size_t nnodes, nodes_cap;
     edge_ent *edges;          /* open addressing */

@@ -834,6 +834,21 @@ static node *parse_item(parser *P)
     node *a = parse_atom(P);
     if (!a)
         return NULL;
+    /* agreement: [test]~ (before any quantifier: [test]~{0,3}) */
+    if (is_p(L, '~')) {
+        lx_next(L);
+        if (a->kind != N_TOK) {
+            lx_error(L, "'~' (agreement) applies to a single token test");
+            return NULL;
+        }
+        node *c = mk(P, N_TOK);
+        if (!c)
+            return NULL;
+        *c = *a;
+        c->b = 1;
+        a = c;
+        P->r->morph.used = 1;
+    }
     for (;;) {
         int mn = -1, mx = -1;
         if (is_p(L, '?'))
@@ -879,20 +894,6 @@ static node *parse_item(parser *P)
         r->a = mn;
         r->b = mx;
         a = r;
-    }
-    if (is_p(L, '~')) {
-        lx_next(L);
-        if (a->kind != N_TOK) {
-            lx_error(L, "'~' (agreement) applies to a single token test");
-            return NULL;
-        }
-        node *c = mk(P, N_TOK);
-        if (!c)
-            return NULL;
-        *c = *a;
-        c->b = 1;
-        a = c;
-        P->r->morph.used = 1;
     }
     if (slot >= 0) {
         node *c = mk(P, N_CAP);

@@ -536,7 +536,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
         k->pub.folded = f;
         k->folded_len = (uint32_t)t->fold.len;
         k->fhash = fa_hash(f, t->fold.len);
-        if (k->pub.kind == FACTA_TOK_WORD && cut == e - b) { /* over-long words: no stem */
+        if (k->pub.kind == FACTA_TOK_WORD) {
             uint32_t sl;
             const char *st = tok_stem(t, f, t->fold.len, k->pub.script, &sl);
             if (!st)
