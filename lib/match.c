@@ -106,10 +106,17 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
     case P_SCRIPT:
         return t->pub.script == p->a;
     case P_SHAPE:
-        if (p->a < 0)
-            return t->pub.shape == FACTA_SHAPE_TITLE || t->pub.shape == FACTA_SHAPE_UPPER ||
-                   t->pub.shape == FACTA_SHAPE_INITIAL ||
-                   (t->pub.shape == FACTA_SHAPE_MIXED && t->pub.folded[0] != ex->text[t->pub.span.byte_start]);
+        if (p->a < 0) { /* cap: starts with a capital letter */
+            if (t->pub.shape == FACTA_SHAPE_TITLE || t->pub.shape == FACTA_SHAPE_UPPER ||
+                t->pub.shape == FACTA_SHAPE_INITIAL)
+                return 1;
+            if (t->pub.shape != FACTA_SHAPE_MIXED)
+                return 0;
+            size_t i = 0, j = 0;
+            const char *raw = ex->text + t->pub.span.byte_start;
+            return utf8_next(raw, t->pub.span.byte_end - t->pub.span.byte_start, &i) !=
+                   utf8_next(t->pub.folded, t->folded_len, &j);
+        }
         return t->pub.shape == p->a;
     case P_IN: {
         size_t i = (size_t)(t - ex->toks);

@@ -1370,3 +1370,12 @@ Antigua and Barbuda | country code=AG
 Antigua => Antigua and Barbuda | country code=AG
 The Gambia => Gambia | country code=GM
 The Bahamas => Bahamas | country code=BS
+
+# Celestial bodies and stations (places where news happens)
+Moon | celestial
+Mars | celestial
+Venus | celestial
+Jupiter | celestial
+Saturn | celestial
+International Space Station => ISS | station
+ISS | station

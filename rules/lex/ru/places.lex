@@ -925,3 +925,15 @@
 Канберра | city country=AU
 Окленд | city country=NZ
 Веллингтон | city country=NZ
+
+# Небесные тела и орбитальные станции (в новостях — места действия)
+Луна | celestial
+Земля | celestial homograph
+Марс | celestial
+Венера | celestial homograph
+Юпитер | celestial
+Сатурн | celestial
+Меркурий | celestial homograph
+Солнце | celestial homograph
+Международная космическая станция => МКС | station
+МКС | station
