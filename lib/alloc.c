@@ -240,11 +240,14 @@ void *arena_alloc(fa_arena *a, size_t n)
 
 char *arena_strndup(fa_arena *a, const char *s, size_t n)
 {
-    char *d = arena_alloc(a, n + 1);
+    /* zero the padding up to the 8-byte boundary: word-wise readers (PCRE2 JIT) stay
+     * inside initialized memory */
+    size_t padded = (n + 1 + 7) & ~(size_t)7;
+    char *d = arena_alloc(a, padded);
     if (d) {
         if (n)
             memcpy(d, s, n);
-        d[n] = 0;
+        memset(d + n, 0, padded - n);
     }
     return d;
 }

@@ -162,6 +162,7 @@ int facta_rules_compile(facta_rules **out, const char *src, size_t len, const ch
         diag_set(diag, rc, name, 0, 0, 0, "out of memory");
         return rc;
     }
+    r->no_jit = opts && (opts->flags & FACTA_COMPILE_NO_JIT);
     if ((opts && (opts->flags & FACTA_COMPILE_WITH_DEFAULTS) && (rc = add_defaults(r, diag))) ||
         (rc = rules_add_source(r, src ? src : "", len, name ? name : "<string>", NULL, diag)) ||
         (rc = rules_finish(r, diag))) {
@@ -292,6 +293,7 @@ int facta_rules_load(facta_rules **out, const char *path, const facta_compile_op
         diag_set(diag, rc, path, 0, 0, 0, "out of memory");
         return rc;
     }
+    r->no_jit = opts && (opts->flags & FACTA_COMPILE_NO_JIT);
     if (opts && (opts->flags & FACTA_COMPILE_WITH_DEFAULTS))
         rc = add_defaults(r, diag);
     if (!rc)
@@ -324,7 +326,8 @@ int facta_extractor_new(facta_extractor **out, const facta_rules *rules)
     int rc = tok_new(&ex->tk, al);
     if (!rc) {
         ex->md = pcre2_match_data_create(1, NULL);
-        if (!ex->md)
+        ex->pcache = fa_calloc(al, rules->npreds + 1, sizeof *ex->pcache);
+        if (!ex->md || !ex->pcache)
             rc = FACTA_ENOMEM;
     }
     if (rc) {
@@ -349,6 +352,7 @@ void facta_extractor_free(facta_extractor *ex)
     fa_free(al, ex->recs);
     fa_free(al, ex->rec_head);
     fa_free(al, ex->vis);
+    fa_free(al, ex->pcache);
     for (size_t i = 0; i < 128; i++)
         fa_free(al, ex->ring[i]);
     fa_free(al, ex->stack);
@@ -419,6 +423,10 @@ static int prepare(facta_extractor *ex, const char *text, size_t len,
     ex->map = NULL;
     ex->ntoks = 0;
     ex->json.len = 0;
+    if (++ex->doc_serial == 0) { /* wrapped: forget every cached predicate result */
+        memset(ex->pcache, 0, (ex->rules->npreds + 1) * sizeof *ex->pcache);
+        ex->doc_serial = 1;
+    }
     arena_reset(&ex->arena);
     if (!text && len)
         return set_error(ex, FACTA_EINVAL, "text is NULL");
@@ -494,12 +502,6 @@ static int prepare(facta_extractor *ex, const char *text, size_t len,
     }
     ex->toks = toks;
     ex->ntoks = n;
-    if (ex->rules->morph.used) {
-        for (size_t i = 0; i < n; i++)
-            if (toks[i].pub.script == FACTA_SCRIPT_CYRILLIC)
-                toks[i].morph = morph_features(&ex->rules->morph, toks[i].pub.folded,
-                                               toks[i].folded_len, M_ANY);
-    }
     return 0;
 }
 

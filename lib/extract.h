@@ -88,6 +88,8 @@ struct facta_extractor {
     struct visit { uint32_t gen; uint64_t agr; } *vis; /* per instruction */
     size_t vis_cap;
     pcre2_match_data *md;
+    struct pcache { uint32_t doc, tok; uint8_t val; } *pcache; /* per predicate */
+    uint32_t doc_serial;
     uint32_t gen;
     thread *ring[128];
     size_t ring_n[128], ring_cap[128];

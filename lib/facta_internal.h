@@ -35,7 +35,8 @@ char *fa_strndup(const fa_alloc *al, const char *s, size_t n);
 
 /* Grow `*p` (element size `sz`) to hold at least `need` elements. 0 or FACTA_ENOMEM. */
 int fa_grow(const fa_alloc *al, void **p, size_t *cap, size_t need, size_t sz);
-#define FA_GROW(al, arr, cap, need) fa_grow((al), (void **)&(arr), &(cap), (need), sizeof(*(arr)))
+#define FA_GROW(al, arr, cap, need)                                                           \
+    ((need) <= (cap) ? 0 : fa_grow((al), (void **)&(arr), &(cap), (need), sizeof(*(arr))))
 
 /* ---- growable byte buffer -------------------------------------------------- */
 

@@ -110,14 +110,14 @@ typedef struct gen_ctx {
     int rc;
 } gen_ctx;
 
-static void report_clash(facta_rules *r, uint32_t a, uint32_t b, const char *form, size_t n)
+static int report_clash(facta_rules *r, uint32_t a, uint32_t b, const char *form, size_t n)
 {
     r->ncollisions++;
     if (r->ncollisions > MAX_WARN_COLLISIONS)
-        return;
+        return 0;
     const lex_entry *ea = &r->entries[r->word_entry[a]], *eb = &r->entries[r->word_entry[b]];
-    rules_warn(r, "%s:%u: form '%.*s' of '%s' is also the word '%s' (%s:%u)", ea->file, ea->line,
-               (int)n, form, r->words[a], r->words[b], eb->file, eb->line);
+    return rules_warn(r, "%s:%u: form '%.*s' of '%s' is also the word '%s' (%s:%u)", ea->file,
+                      ea->line, (int)n, form, r->words[a], r->words[b], eb->file, eb->line);
 }
 
 static void gen_cb(void *vctx, const char *form, size_t len)
@@ -128,7 +128,7 @@ static void gen_cb(void *vctx, const char *form, size_t len)
         return;
     g->rc = add_form(g->r, form, len, g->word, 1, &clash);
     if (!g->rc && clash != UINT32_MAX)
-        report_clash(g->r, g->word, clash, form, len);
+        g->rc = report_clash(g->r, g->word, clash, form, len);
 }
 
 static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int script,
@@ -157,8 +157,8 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
     int rc = add_form(r, w, n, id, 0, &clash);
     if (rc)
         return rc;
-    if (clash != UINT32_MAX)
-        report_clash(r, clash, id, w, n);
+    if (clash != UINT32_MAX && (rc = report_clash(r, clash, id, w, n)))
+        return rc;
     if (inflect && script == FACTA_SCRIPT_CYRILLIC && r->morph.nrows) {
         gen_ctx g = {r, id, 0};
         /* a nominative singular adjective inflects as one, everything else as a noun */
@@ -271,6 +271,17 @@ int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t 
     if (!e->canon || !e->tags || !e->file)
         return FACTA_ENOMEM;
     e->has_num = parse_number(e->canon, &e->num);
+    for (const char *t = e->tags; *t;) { /* bits for bare tags and for keys of key=value */
+        while (*t == ' ')
+            t++;
+        const char *b = t;
+        while (*t && *t != ' ' && *t != '=')
+            t++;
+        if (t > b)
+            e->tagmask |= tag_bit(b, (size_t)(t - b));
+        while (*t && *t != ' ')
+            t++;
+    }
     r->nentries++;
     uint32_t node = 0;
     for (size_t i = 0; i < nt; i++) {
@@ -435,7 +446,8 @@ static int cmp_u64(const void *a, const void *b)
 
 int lex_finish(facta_rules *r)
 {
-    qsort(r->node_ents, r->nnode_ents, sizeof *r->node_ents, cmp_u64);
+    if (r->nnode_ents)
+        qsort(r->node_ents, r->nnode_ents, sizeof *r->node_ents, cmp_u64);
     fa_free(&r->al, r->tents);
     r->tents = fa_malloc(&r->al, (r->nnode_ents + 1) * sizeof *r->tents);
     if (!r->tents)
@@ -459,6 +471,8 @@ int lex_finish(facta_rules *r)
 int lex_entry_has_tag(const lex_entry *e, const char *tag)
 {
     size_t tl = strlen(tag);
+    if (!(e->tagmask & tag_bit(tag, tl)))
+        return 0;
     const char *s = e->tags;
     while (*s) {
         while (*s == ' ')

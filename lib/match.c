@@ -74,6 +74,19 @@ static int re_match(const facta_extractor *ex, pcre2_code *re, const char *s, si
     return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, ex->md, NULL) >= 0;
 }
 
+/* Grammatical features of a token, computed the first time a rule asks. */
+static uint64_t tok_morph(const facta_extractor *ex, const ftok *t)
+{
+    if (!t->morph_done) {
+        ftok *m = &ex->toks[t - ex->toks];
+        m->morph = t->pub.script == FACTA_SCRIPT_CYRILLIC
+                       ? morph_features(&ex->rules->morph, t->pub.folded, t->folded_len, M_ANY)
+                       : 0;
+        m->morph_done = 1;
+    }
+    return t->morph;
+}
+
 int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
 {
     const facta_rules *r = ex->rules;
@@ -129,7 +142,7 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
         return 0;
     }
     case P_MORPH:
-        return (t->morph & p->hash) != 0;
+        return (tok_morph(ex, t) & p->hash) != 0;
     case P_SENT:
         return (t->pub.flags & FACTA_TOKEN_SENT_START) != 0;
     case P_PARA:
@@ -147,6 +160,21 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
     }
     }
     return 0;
+}
+
+/* Predicate results are cached per (predicate, token): many rules share tests and many
+ * threads test the same token. */
+static int pred_cached(const facta_extractor *ex, int id, const ftok *t)
+{
+    uint32_t tok = (uint32_t)(t - ex->toks) + 1;
+    struct pcache *c = &ex->pcache[id];
+    if (c->doc == ex->doc_serial && c->tok == tok)
+        return c->val;
+    int v = pred_eval(ex, &ex->rules->preds[id], t);
+    c->doc = ex->doc_serial;
+    c->tok = tok;
+    c->val = (uint8_t)v;
+    return v;
 }
 
 /* ---- VM ---- */
@@ -253,9 +281,9 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             if (pos >= ex->ntoks || pos - t.start >= FACTA__MAX_MATCH_TOKENS)
                 break;
             const ftok *tk = &ex->toks[pos];
-            if (in->op == OP_TOK && !pred_eval(ex, &r->preds[in->x], tk))
+            if (in->op == OP_TOK && !pred_cached(ex, in->x, tk))
                 break;
-            if (in->agree && tk->morph) {
+            if (in->agree && tok_morph(ex, tk)) {
                 t.agr &= tk->morph;
                 if (!t.agr)
                     break;
@@ -276,7 +304,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
                 if ((int)e->lex != in->x || (in->y >= 0 && !lex_entry_has_tag(e, r->tags[in->y])))
                     continue;
-                if (in->z >= 0 && !pred_eval(ex, &r->preds[in->z], &ex->toks[pos]))
+                if (in->z >= 0 && !pred_cached(ex, in->z, &ex->toks[pos]))
                     continue;
                 uint32_t end = ex->hits[h].end;
                 if (end - t.start > FACTA__MAX_MATCH_TOKENS)
@@ -351,8 +379,12 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         rc = seed_key(ex, ph, (1ull << 62) | r->entries[ex->hits[h].entry].lex, pos);
     for (int32_t ri = ex->rec_head[pos]; !rc && ri >= 0; ri = ex->recs[ri].next_at_start)
         rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos);
+    unsigned cls = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
     for (int i = 0; !rc && i < ph->ngeneric; i++) {
-        thread th = {r->rules[ph->generic[i]].root, pos, ~0ull, NULL, -1, -1, -1, -1};
+        const rule *ru = &r->rules[ph->generic[i]];
+        if (!(ru->first_class[cls / 64] & (1ull << (cls % 64))))
+            continue; /* its first token test cannot accept this kind of token */
+        thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
         rc = run_thread(ex, ph, &th, pos);
     }
     return rc;

@@ -211,7 +211,7 @@ int morph_load(morph_table *m, const struct fa_alloc *al, const char *data, size
             m->max_elen = r.elen;
         i = e + 1;
     }
-    return 0;
+    return morph_index(m, al);
 }
 
 void morph_free(morph_table *m, const struct fa_alloc *al)
@@ -222,6 +222,8 @@ void morph_free(morph_table *m, const struct fa_alloc *al)
     }
     fa_free(al, m->rows);
     fa_free(al, m->consonants);
+    fa_free(al, m->slots);
+    fa_free(al, m->ids);
     memset(m, 0, sizeof *m);
 }
 
@@ -263,14 +265,94 @@ static int row_applies(const morph_table *m, const morph_row *r, const char *w, 
     return 1;
 }
 
+int morph_index(morph_table *m, const struct fa_alloc *al)
+{
+    fa_free(al, m->slots);
+    fa_free(al, m->ids);
+    m->slots = NULL;
+    m->ids = NULL;
+    m->nslots = 0;
+    if (!m->nrows)
+        return 0;
+    size_t ns = 16;
+    while (ns < m->nrows * 2)
+        ns *= 2;
+    m->slots = fa_calloc(al, ns, sizeof *m->slots);
+    m->ids = fa_calloc(al, m->nrows, sizeof *m->ids);
+    uint32_t *slot_of = fa_calloc(al, m->nrows, sizeof *slot_of);
+    if (!m->slots || !m->ids || !slot_of) {
+        fa_free(al, slot_of);
+        return FACTA_ENOMEM;
+    }
+    m->nslots = ns;
+    for (size_t i = 0; i < m->nrows; i++) { /* group rows by ending */
+        const morph_row *r = &m->rows[i];
+        uint64_t h = fa_hash(r->ending, r->elen) | 1;
+        size_t k = (size_t)h & (ns - 1);
+        for (; m->slots[k].hash; k = (k + 1) & (ns - 1)) {
+            const morph_slot *sl = &m->slots[k];
+            if (sl->hash == h && sl->elen == r->elen &&
+                memcmp(m->rows[sl->first].ending, r->ending, r->elen) == 0)
+                break;
+        }
+        if (!m->slots[k].hash) {
+            m->slots[k].hash = h;
+            m->slots[k].elen = r->elen;
+            m->slots[k].first = (uint32_t)i;
+        }
+        m->slots[k].n++;
+        slot_of[i] = (uint32_t)k;
+    }
+    uint32_t off = 0;
+    for (size_t k = 0; k < ns; k++) {
+        m->slots[k].off = off;
+        off += m->slots[k].n;
+        m->slots[k].n = 0;
+    }
+    for (size_t i = 0; i < m->nrows; i++) { /* file order within each ending */
+        morph_slot *sl = &m->slots[slot_of[i]];
+        m->ids[sl->off + sl->n++] = (uint32_t)i;
+    }
+    fa_free(al, slot_of);
+    return 0;
+}
+
+/* Rows whose ending is the last `elen` bytes of w. */
+static const morph_slot *find_slot(const morph_table *m, const char *w, size_t n, size_t elen)
+{
+    uint64_t h = fa_hash(w + n - elen, elen) | 1;
+    for (size_t k = (size_t)h & (m->nslots - 1); m->slots[k].hash; k = (k + 1) & (m->nslots - 1)) {
+        const morph_slot *s = &m->slots[k];
+        if (s->hash == h && s->elen == elen && memcmp(m->rows[s->first].ending, w + n - elen, elen) == 0)
+            return s;
+    }
+    return NULL;
+}
+
+/* Call fn for every row whose ending ends w, longest endings first. */
+#define FOR_ROWS(m, w, n, row, body)                                                           \
+    do {                                                                                       \
+        if (!(m)->nslots)                                                                      \
+            break;                                                                             \
+        size_t max_ = (m)->max_elen < (n) ? (m)->max_elen : (n);                               \
+        for (size_t el_ = max_ + 1; el_-- > 0;) {                                              \
+            if (el_ < (n) && ((unsigned char)(w)[(n) - el_] & 0xC0) == 0x80)                   \
+                continue; /* not a code point boundary */                                      \
+            const morph_slot *s_ = find_slot((m), (w), (n), el_);                              \
+            for (uint32_t j_ = 0; s_ && j_ < s_->n; j_++) {                                    \
+                const morph_row *row = &(m)->rows[(m)->ids[s_->off + j_]];                     \
+                body                                                                           \
+            }                                                                                  \
+        }                                                                                      \
+    } while (0)
+
 uint64_t morph_features(const morph_table *m, const char *w, size_t n, int pos)
 {
     uint64_t mask = 0;
-    for (size_t i = 0; i < m->nrows; i++) {
-        const morph_row *r = &m->rows[i];
+    FOR_ROWS(m, w, n, r, {
         if ((r->pos & pos) && row_applies(m, r, w, n))
             mask |= r->mask;
-    }
+    });
     return mask;
 }
 
@@ -279,16 +361,19 @@ size_t morph_nominative(const morph_table *m, const char *w, size_t n, int pos, 
 {
     const morph_row *best = NULL;
     int best_score = -1;
-    for (size_t i = 0; i < m->nrows; i++) {
-        const morph_row *r = &m->rows[i];
-        if (!(r->pos & pos) || !row_applies(m, r, w, n))
-            continue;
-        int score = (int)r->elen * 4 + ((want && (r->mask & want)) ? 1000 : 0);
-        if (score > best_score) { /* ties: first row in the file wins */
-            best_score = score;
-            best = r;
+    size_t best_idx = 0;
+    FOR_ROWS(m, w, n, r, {
+        if ((r->pos & pos) && row_applies(m, r, w, n)) {
+            int score = (int)r->elen * 4 + ((want && (r->mask & want)) ? 1000 : 0);
+            size_t idx = (size_t)(r - m->rows);
+            /* ties: the row that comes first in the file */
+            if (score > best_score || (score == best_score && idx < best_idx)) {
+                best_score = score;
+                best = r;
+                best_idx = idx;
+            }
         }
-    }
+    });
     if (gender_out)
         *gender_out = -1;
     if (!best || n - best->elen + best->nlen + 1 > cap) {

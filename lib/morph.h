@@ -28,9 +28,19 @@ typedef struct morph_row {
     uint32_t nlen;
 } morph_row;
 
+typedef struct morph_slot {
+    uint64_t hash;      /* of the ending; 0 = empty */
+    uint32_t off, n;    /* rows with this ending: ids[off .. off + n), in file order */
+    uint32_t elen;
+    uint32_t first;     /* first row with this ending (to compare the bytes) */
+} morph_slot;
+
 typedef struct morph_table {
     morph_row *rows;
     size_t nrows, cap;
+    morph_slot *slots;  /* ending → rows (built by morph_index) */
+    size_t nslots;
+    uint32_t *ids;
     char *consonants; /* UTF-8 string of consonant letters */
     uint32_t max_elen;
     int used;         /* some rule tests features: compute them per token */
@@ -43,6 +53,8 @@ struct facta_diag;
 int morph_load(morph_table *m, const struct fa_alloc *al, const char *data, size_t len,
                const char *file, struct facta_diag *diag);
 void morph_free(morph_table *m, const struct fa_alloc *al);
+/* Build the ending index used by morph_features and morph_nominative. 0 or FACTA_ENOMEM. */
+int morph_index(morph_table *m, const struct fa_alloc *al);
 
 /* Feature mask of a folded word over all rows (any POS in `pos`); 0 when no row applies. */
 uint64_t morph_features(const morph_table *m, const char *w, size_t n, int pos);

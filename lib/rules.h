@@ -33,7 +33,13 @@ typedef struct lex_entry {
     uint32_t line;
     double num;       /* canon as a number, when it parses as one */
     int has_num;
+    uint64_t tagmask; /* one bit per tag (tag_bit): a fast "cannot have it" test */
 } lex_entry;
+
+static inline uint64_t tag_bit(const char *tag, size_t n)
+{
+    return 1ull << (fa_hash(tag, n) & 63);
+}
 
 typedef struct form_ent {
     uint64_t hash;      /* 0 = empty slot */
@@ -91,6 +97,7 @@ typedef struct pred {
     size_t len;
     pcre2_code *re;
     int lex, tag;    /* P_IN: lexicon id, tag string id (-1 none) */
+    uint64_t tagbit; /* P_IN: tag_bit of the tag */
     uint32_t mask;
 } pred;
 
@@ -157,7 +164,14 @@ typedef struct rule {
     uint32_t root;   /* start pc in its phase program */
     /* first-element prefilter */
     int first_generic;
+    uint64_t first_class[2]; /* token classes its first token may have (see tok_class) */
 } rule;
+
+/* A token's class for seeding: kind * 24 + script * 6 + shape (0..119). */
+static inline unsigned tok_class(int kind, int script, int shape)
+{
+    return (unsigned)(kind * 24 + script * 6 + shape);
+}
 
 typedef struct phase {
     int number;
@@ -227,6 +241,7 @@ struct facta_rules {
     char **warnings;
     size_t nwarnings, warnings_cap;
     fa_arena pool;            /* strings owned by the rules */
+    int no_jit;               /* FACTA_COMPILE_NO_JIT */
 };
 
 /* Compile-time entry points (rules_parse.c). */

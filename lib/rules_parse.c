@@ -176,6 +176,11 @@ static void lx_next(lexer *L)
             lx_error(L, "unexpected character '%c'", c);
     }
     L->tlen = L->pos - L->tpos;
+    if (L->sval.oom && !L->err) { /* the token's text did not fit: not a syntax error */
+        diag_set(L->diag, FACTA_ENOMEM, L->file, L->tline, L->tcol, L->tpos, "out of memory");
+        L->err = FACTA_ENOMEM;
+        L->t = T_ERR;
+    }
 }
 
 static int is_p(lexer *L, char c)
@@ -240,6 +245,7 @@ typedef struct parser {
     int ncaps, caps_cap;
     int depth;
     int last_rule;    /* for examples */
+    int no_jit;       /* FACTA_COMPILE_NO_JIT */
 } parser;
 
 static node *mk(parser *P, int kind)
@@ -366,7 +372,8 @@ static int compile_regex(parser *P, pred *p, const char *pat, int icase)
                  P->L.tpos, "bad regex: %s", (const char *)msg);
         return P->L.err = FACTA_EREGEX;
     }
-    pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE); /* failure: the interpreter is used */
+    if (!P->no_jit)
+        pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE); /* failure: the interpreter is used */
     return 0;
 }
 
@@ -1101,6 +1108,71 @@ typedef struct seedset {
     int generic;
 } seedset;
 
+/* Token classes a predicate can accept (conservative: unknown tests accept all). */
+static void pred_classes(const facta_rules *r, int id, uint64_t m[2])
+{
+    const pred *p = &r->preds[id];
+    uint64_t a[2], b[2];
+    m[0] = m[1] = 0;
+    switch (p->op) {
+    case P_AND:
+    case P_OR:
+        pred_classes(r, p->a, a);
+        pred_classes(r, p->b, b);
+        m[0] = p->op == P_AND ? a[0] & b[0] : a[0] | b[0];
+        m[1] = p->op == P_AND ? a[1] & b[1] : a[1] | b[1];
+        return;
+    case P_KIND:
+    case P_SCRIPT:
+    case P_SHAPE:
+        for (int k = 0; k < 5; k++)
+            for (int sc = 0; sc < 4; sc++)
+                for (int sh = 0; sh < 6; sh++) {
+                    int ok = p->op == P_KIND     ? k == p->a
+                             : p->op == P_SCRIPT ? sc == p->a
+                             : p->a >= 0         ? sh == p->a
+                                                 : (sh == FACTA_SHAPE_TITLE || sh == FACTA_SHAPE_UPPER ||
+                                                    sh == FACTA_SHAPE_INITIAL || sh == FACTA_SHAPE_MIXED);
+                    if (ok) {
+                        unsigned c = tok_class(k, sc, sh);
+                        m[c / 64] |= 1ull << (c % 64);
+                    }
+                }
+        return;
+    default:
+        m[0] = m[1] = ~0ull;
+    }
+}
+
+static void first_classes(const facta_rules *r, const node *n, uint64_t m[2])
+{
+    uint64_t k[2];
+    switch (n->kind) {
+    case N_SEQ:
+        for (int i = 0; i < n->nkids; i++) {
+            first_classes(r, n->kids[i], m);
+            if (!nullable(n->kids[i]))
+                return;
+        }
+        return;
+    case N_ALT:
+        for (int i = 0; i < n->nkids; i++)
+            first_classes(r, n->kids[i], m);
+        return;
+    case N_REPEAT:
+    case N_CAP:
+        first_classes(r, n->kids[0], m);
+        return;
+    case N_TOK:
+        pred_classes(r, n->a, k);
+        m[0] |= k[0];
+        m[1] |= k[1];
+        return;
+    default:
+        m[0] = m[1] = ~0ull;
+    }
+}
+
 static void first_keys(const facta_rules *r, const node *n, seedset *s)
 {
     if (s->generic)
@@ -1722,6 +1794,8 @@ static int stmt_rule(parser *P, int is_reject)
     memset(&ss, 0, sizeof ss);
     first_keys(r, ast, &ss);
     ru.first_generic = ss.generic;
+    ru.first_class[0] = ru.first_class[1] = 0;
+    first_classes(r, ast, ru.first_class);
     if (ss.generic) {
         int *ng = fa_realloc(&r->al, ph->generic, (size_t)(ph->ngeneric + 1) * sizeof(int));
         if (!ng)
@@ -1791,6 +1865,7 @@ int rules_add_source(facta_rules *r, const char *src, size_t len, const char *na
     P.dir = dir;
     P.phase = 1;
     P.last_rule = -1;
+    P.no_jit = r->no_jit;
     P.L.src = src;
     P.L.len = len;
     P.L.line = 1;

@@ -12,6 +12,8 @@ typedef struct ftok {
     uint64_t fhash;     /* fa_hash(folded) */
     uint64_t shash;     /* fa_hash(stem) */
     uint64_t morph;     /* Russian grammatical features (see morph.h), 0 = unknown */
+    uint32_t morph_done; /* morph computed (lazily, by the matcher) */
+    uint32_t pad;
 } ftok;
 
 typedef struct tokenizer tokenizer;
