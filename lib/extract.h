@@ -99,7 +99,7 @@ struct facta_extractor {
     size_t ncands, cands_cap;
     int32_t *last_cand;
     size_t last_cand_cap;
-    uint8_t *occ;
+    int32_t *occ;               /* per token: 1 + the rule whose record holds it, 0 free */
     size_t occ_cap;
     uint32_t *seed_stamp;
     size_t seed_stamp_cap;

@@ -458,10 +458,17 @@ static void sort_cands(cand *c, size_t n, cand *tmp, const facta_rules *r)
     memcpy(c, tmp, n * sizeof *c);
 }
 
-static int add_explain(facta_extractor *ex, const cand *c, const char *reason)
+/* "overlap with FILE:LINE NAME" / "rejected by FILE:LINE NAME" */
+static int add_explain(facta_extractor *ex, const cand *c, const char *why, int other)
 {
     if (!ex->explain)
         return 0;
+    const rule *o = &ex->rules->rules[other];
+    char rb[400];
+    snprintf(rb, sizeof rb, "%s %s:%u %s", why, o->file, o->line, o->name);
+    const char *reason = arena_strndup(&ex->arena, rb, strlen(rb));
+    if (!reason)
+        return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->expl, ex->expl_cap, ex->nexpl + 1))
         return FACTA_ENOMEM;
     const rule *ru = &ex->rules->rules[c->rule];
@@ -589,7 +596,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
                     hit_ = ru->emits[m].type == rr->reject_types[k];
             if (hit_) {
                 c->dead = 1;
-                if (add_explain(ex, c, rr->name))
+                if (add_explain(ex, c, "rejected by", rj->rule))
                     return FACTA_ENOMEM;
             }
         }
@@ -601,19 +608,19 @@ int match_phase(facta_extractor *ex, const phase *ph)
     sort_cands(ex->cands, ex->ncands, tmp, r);
     if (FA_GROW(ex->al, ex->occ, ex->occ_cap, n + 1))
         return FACTA_ENOMEM;
-    memset(ex->occ, 0, n + 1);
+    memset(ex->occ, 0, (n + 1) * sizeof *ex->occ);
     for (size_t i = 0; i < ex->ncands; i++) {
         cand *c = &ex->cands[i];
         const rule *ru = &r->rules[c->rule];
         if (ru->is_reject || c->dead)
             continue;
-        int clash = 0;
+        int32_t clash = 0;
         if (!ru->overlap)
             for (uint32_t k = c->rs; k < c->re && !clash; k++)
                 clash = ex->occ[k];
         if (clash) {
             c->dead = 1;
-            if (add_explain(ex, c, "overlap"))
+            if (add_explain(ex, c, "overlap with", clash - 1))
                 return FACTA_ENOMEM;
             continue;
         }
@@ -632,7 +639,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
         }
         if (made && !ru->overlap)
             for (uint32_t k = c->rs; k < c->re; k++)
-                ex->occ[k] = 1;
+                ex->occ[k] = c->rule + 1;
     }
     return 0;
 }
