@@ -251,7 +251,7 @@ static int load_dir(facta_rules *r, const char *path, facta_diag *diag, int dept
         n++;
     }
     closedir(d);
-    if (!rc)
+    if (!rc && n)
         qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n && !rc; i++) {
         char full[2048];

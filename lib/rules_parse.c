@@ -1782,7 +1782,8 @@ static int stmt_rule(parser *P, int is_reject)
     ru.capnames = arena_alloc(&r->pool, (size_t)(P->ncaps ? P->ncaps : 1) * sizeof(char *));
     if (!ru.capnames)
         return L->err = FACTA_ENOMEM;
-    memcpy(ru.capnames, P->caps, (size_t)P->ncaps * sizeof(char *));
+    if (P->ncaps)
+        memcpy(ru.capnames, P->caps, (size_t)P->ncaps * sizeof(char *));
     phase *ph = get_phase(P, P->phase);
     if (!ph)
         return L->err;
@@ -1963,8 +1964,10 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         diag_set(diag, rc, "<rules>", 0, 0, 0, "%s", facta_strerror(rc));
         return rc;
     }
-    qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
+    if (r->nphases)
+        qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++)
-        qsort(r->phases[i].seeds, r->phases[i].nseeds, sizeof *r->phases[i].seeds, cmp_seed);
+        if (r->phases[i].nseeds)
+            qsort(r->phases[i].seeds, r->phases[i].nseeds, sizeof *r->phases[i].seeds, cmp_seed);
     return 0;
 }

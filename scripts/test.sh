@@ -12,7 +12,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
         -DFACTA_BUILD_BENCH=OFF >/dev/null
   cmake --build build-asan -j"$jobs" >/dev/null
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -j"$jobs" -L c
+    ctest --test-dir build-asan --output-on-failure -j"$jobs" -L '^(c|cli)$'
   exit 0
 fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFACTA_ENABLE_WERROR=ON >/dev/null
