@@ -162,9 +162,13 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
     if (inflect && script == FACTA_SCRIPT_CYRILLIC && r->morph.nrows) {
         gen_ctx g = {r, id, 0};
         /* a nominative singular adjective inflects as one, everything else as a noun */
-        uint64_t adj = morph_features(&r->morph, w, n, M_ADJ) &
-                       (MORPH_BIT(0, 0, 0) | MORPH_BIT(0, 0, 1) | MORPH_BIT(0, 0, 2));
-        morph_generate(&r->morph, w, n, adj ? M_ADJ : M_NOUN, gen_cb, &g);
+        int pos = inflect;
+        if (pos == (M_NOUN | M_ADJ)) {
+            uint64_t adj = morph_features(&r->morph, w, n, M_ADJ) &
+                           (MORPH_BIT(0, 0, 0) | MORPH_BIT(0, 0, 1) | MORPH_BIT(0, 0, 2));
+            pos = adj ? M_ADJ : M_NOUN;
+        }
+        morph_generate(&r->morph, w, n, pos, gen_cb, &g);
         if (g.rc)
             return g.rc;
     }
@@ -288,7 +292,7 @@ int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t 
         uint32_t w;
         /* acronyms (РК, НАО) do not decline: only words not written in capitals inflect */
         rc = word_id(r, toks[i].pub.folded, toks[i].folded_len,
-                     r->lexs[lex].inflect && toks[i].pub.shape != FACTA_SHAPE_UPPER,
+                     toks[i].pub.shape != FACTA_SHAPE_UPPER ? r->lexs[lex].inflect : 0,
                      toks[i].pub.script, eid, &w);
         if (rc)
             return rc;

@@ -67,7 +67,7 @@ typedef struct cctx {
 
 typedef struct lexicon {
     char *name;
-    int inflect;
+    int inflect;     /* 0, or the parts of speech (M_*) whose rows generate forms */
     uint32_t nentries;
 } lexicon;
 

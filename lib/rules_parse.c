@@ -1546,6 +1546,33 @@ static int stmt_morphology(parser *P)
     return expect_p(L, ';');
 }
 
+/* One lexicon option: exact, or inflect [noun | given | surname] (the endings table rows
+ * that generate its forms; default: nouns, and adjectives for adjective words). */
+static int lex_option(parser *P, int lex)
+{
+    lexer *L = &P->L;
+    lexicon *lx = &P->r->lexs[lex];
+    if (is_kw(L, "exact")) {
+        lx->inflect = 0;
+    } else if (is_kw(L, "inflect")) {
+        lx->inflect = M_NOUN | M_ADJ;
+        lx_next(L);
+        if (is_kw(L, "given"))
+            lx->inflect = M_GIVEN;
+        else if (is_kw(L, "surname"))
+            lx->inflect = M_SURNAME;
+        else if (is_kw(L, "noun"))
+            lx->inflect = M_NOUN | M_ADJ;
+        else
+            return 0;
+    } else {
+        return lx_error(L, "unknown lexicon option '%s' (inflect [noun|given|surname], exact)",
+                        fbuf_cstr(&L->sval));
+    }
+    lx_next(L);
+    return 0;
+}
+
 static int stmt_lexicon(parser *P)
 {
     lexer *L = &P->L;
@@ -1573,14 +1600,8 @@ static int stmt_lexicon(parser *P)
         size_t nline = L->tline, ncol = L->tcol, npos = L->tpos;
         lx_next(L);
         while (L->t == T_IDENT) {
-            if (is_kw(L, "inflect"))
-                r->lexs[lex].inflect = 1;
-            else if (is_kw(L, "exact"))
-                r->lexs[lex].inflect = 0;
-            else
-                return lx_error(L, "unknown lexicon option '%s' (inflect, exact)",
-                                fbuf_cstr(&L->sval));
-            lx_next(L);
+            if (lex_option(P, lex))
+                return L->err;
         }
         size_t tl = L->tline, tc = L->tcol, tp = L->tpos;
         L->tline = nline, L->tcol = ncol, L->tpos = npos;
@@ -1599,7 +1620,7 @@ static int stmt_lexicon(parser *P)
         lx_next(L);
         if (!is_kw(L, "countries"))
             return lx_error(L, "expected 'countries' after 'icu'");
-        r->lexs[lex].inflect = 1;
+        r->lexs[lex].inflect = M_NOUN | M_ADJ;
         int rc = lex_add_icu_countries(r, P->cc, lex);
         if (rc)
             return L->err = rc;
@@ -1607,13 +1628,8 @@ static int stmt_lexicon(parser *P)
         return expect_p(L, ';');
     }
     while (L->t == T_IDENT) {
-        if (is_kw(L, "inflect"))
-            r->lexs[lex].inflect = 1;
-        else if (is_kw(L, "exact"))
-            r->lexs[lex].inflect = 0;
-        else
-            return lx_error(L, "unknown lexicon option '%s' (inflect, exact)", fbuf_cstr(&L->sval));
-        lx_next(L);
+        if (lex_option(P, lex))
+            return L->err;
     }
     if (!is_p(L, '{'))
         return lx_error(L, "expected a file name, 'icu countries' or '{ entries }'");
