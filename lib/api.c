@@ -61,6 +61,7 @@ void facta_rules_free(facta_rules *r)
     }
     fa_free(al, r->phases);
     fa_free(al, r->types);
+    fa_free(al, r->type_phase);
     fa_free(al, r->tags);
     fa_free(al, r->lexs);
     fa_free(al, r->entries);

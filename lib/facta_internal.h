@@ -16,6 +16,7 @@
 #define FACTA__MAX_MATCH_TOKENS 64                /* longest span one pattern may cover */
 #define FACTA__MAX_RECORDS 100000                 /* records kept per document */
 #define FACTA__MAX_NESTING 64                     /* deepest (...) nesting in a pattern */
+#define FACTA__MAX_CAPTURES 64                    /* named captures in one rule */
 #define FACTA__MAX_LEX_ENTRIES 10000000           /* entries over all lexicons */
 #define FACTA__MAX_PHRASE_WORDS 16                /* words in one lexicon phrase */
 #define FACTA__MAX_PROGRAM 1000000                /* VM instructions per phase */

@@ -199,7 +199,9 @@ int morph_load(morph_table *m, const struct fa_alloc *al, const char *data, size
         }
         r.elen = (uint32_t)strlen(r.ending);
         r.nlen = (uint32_t)strlen(r.nom);
-        r.cons = empty_nom;
+        /* an empty ending or an empty nominative: the stem must end in a consonant
+         * ("стран" ← страна), or every word would look like a genitive plural */
+        r.cons = empty_nom || empty_end;
         r.min_stem = nf >= 5 ? (uint8_t)atoi(f[4]) : 2;
         if (FA_GROW(al, m->rows, m->cap, m->nrows + 1)) {
             fa_free(al, r.ending);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 enum { F_TEXT, F_LOWER, F_UPPER, F_TITLE, F_CONCAT, F_JOIN, F_CANON, F_TAG, F_NORM, F_NUMBER,
-       F_LEMMA, F_NOMINATIVE, F_NAME, F_SURNAME, F_PATRONYMIC, F_FIRST, F_IF, F_INITIALS, F_PART, F_SAME };
+       F_LEMMA, F_NOMINATIVE, F_NAME, F_SURNAME, F_PATRONYMIC, F_FIRST, F_IF, F_PART, F_SAME };
 
 int set_error(facta_extractor *ex, int rc, const char *fmt, ...)
 {
@@ -406,13 +406,16 @@ static val nominative_word(facta_extractor *ex, const ftok *t, int pos, uint64_t
 {
     const facta_rules *r = ex->rules;
     char out[512];
-    const char *base = lex_base(ex, t);
+    /* an adjective's nominative depends on its noun's gender: the table decides, not a
+     * lexicon's base form ("Национального агентства" → Национальное) */
+    const char *base = pos == M_ADJ ? NULL : lex_base(ex, t);
     if (gender)
         *gender = -1;
     if (base) {
         size_t bn = strlen(base);
         if (gender) {
-            uint64_t f = morph_features(&r->morph, base, bn, pos) & morph_case_mask(0);
+            uint64_t f = morph_features(&r->morph, base, bn, pos) &
+                         (MORPH_BIT(0, 0, 0) | MORPH_BIT(0, 0, 1) | MORPH_BIT(0, 0, 2));
             int gm = !!(f & morph_gender_mask(0)), gf = !!(f & morph_gender_mask(1)),
                 gn = !!(f & morph_gender_mask(2));
             *gender = gm + gf + gn == 1 ? (gm ? 0 : gf ? 1 : 2) : -1;
@@ -611,7 +614,6 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     const capture *c0 = e->nargs > 0 && ac[0] ? ac[0] : &none;
     switch (e->fn) {
     case F_TEXT:
-    case F_INITIALS:
         *out = e->nargs ? a[0] : vstr("", 0);
         break;
     case F_LOWER:
@@ -668,7 +670,9 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         if (c0->s >= 0 && norm_number(ex, (uint32_t)c0->s, (uint32_t)c0->e, &d))
             *out = vnum(ex, d);
         else if (e->nargs && !ac[0] && a[0].n) {
-            *out = vnum(ex, strtod(a[0].s, NULL));
+            char *end;
+            double d2 = strtod(a[0].s, &end);
+            *out = end != a[0].s ? vnum(ex, d2) : vstr("", 0);
         } else
             *out = vstr("", 0);
         break;
@@ -684,7 +688,9 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         /* name($given, $surname): a surname in the nominative means the given name is too
          * ("Мустафа Джемилев" stays, "Динары Закиевой" → Динара) */
         const capture *sc = e->nargs > 1 ? ac[1] : NULL;
-        if (sc && sc->s >= 0 && c0->s >= 0 && sc->e - sc->s == 1 &&
+        const char *gb = c0->s >= 0 ? lex_base(ex, &ex->toks[c0->s]) : NULL;
+        int given_inflected = gb && strcmp(gb, ex->toks[c0->s].pub.folded) != 0;
+        if (sc && sc->s >= 0 && c0->s >= 0 && sc->e - sc->s == 1 && !given_inflected &&
             ex->toks[sc->s].pub.script == FACTA_SCRIPT_CYRILLIC) {
             const ftok *st = &ex->toks[sc->s];
             char nom[256];
@@ -990,36 +996,31 @@ static size_t loose_key(const char *s, size_t n, char *out, size_t cap)
         }
     }
     t[o] = 0;
-    /* fold variants: kh→h, zh→j, ts→c, sch/sh→s, ch→c, iy/yi→i, ye→e, yu→u, ya→a, y→i,
-     * x→ks, w→v, ou→u, doubled letters once */
+    /* fold spelling variants: kh→h, zh→j, ts→c, ch→c, sh→s, x→ks, w→v, ou→u;
+     * a y/j glide after i, between vowels, or at a word start before e is dropped
+ * (Zakiyeva, Nazarbayev, Yevgeny);
+     * other y/j → i; doubled letters once. "Zakiyeva", "Zakieva", "Закиева" → zakieva */
     size_t k = 0;
     for (size_t j = 0; j < o && k + 2 < cap; j++) {
         char c = t[j], d = j + 1 < o ? t[j + 1] : 0;
         if ((c == 'k' && d == 'h') || (c == 'z' && d == 'h') || (c == 't' && d == 's') ||
             (c == 'c' && d == 'h') || (c == 's' && d == 'h')) {
-            out[k++] = c == 'k' ? 'h' : c == 'z' ? 'j' : c == 't' ? 'c' : c == 'c' ? 'c' : 's';
+            c = c == 'k' ? 'h' : c == 'z' ? 'j' : c == 't' ? 'c' : c == 'c' ? 'c' : 's';
             j++;
-            continue;
-        }
-        if (c == 'y' || c == 'j')
+        } else if (c == 'o' && d == 'u') {
+            c = 'u';
+            j++;
+        } else if (c == 'y' || c == 'j') {
+            int word_start = k == 0 || out[k - 1] == ' ';
+            int between = k > 0 && strchr("aeiou", out[k - 1]) && d && strchr("aeiou", d);
+            if ((k > 0 && out[k - 1] == 'i') || (word_start && d == 'e') || between)
+                continue; /* Nazarbayev = Назарбаев */
             c = 'i';
-        if (c == 'w')
+        } else if (c == 'w') {
             c = 'v';
-        if (c == 'x') {
+        } else if (c == 'x') {
             out[k++] = 'k';
             c = 's';
-        }
-        if (c == 'o' && d == 'u') {
-            out[k++] = 'u';
-            j++;
-            continue;
-        }
-        if (c == 'i' && k > 0 && (d == 'e' || d == 'a' || d == 'u' || d == 'o' || d == 'i') &&
-            k && strchr("aeiou", out[k - 1]) == NULL && out[k - 1] != ' ') {
-            continue; /* "Zakiyeva" → zakieva: a glide before a vowel */
-        }
-        if (c == 'e' && k > 0 && out[k - 1] == 'i' && j > 0 && (t[j - 1] == 'y')) {
-            /* "iye" → "ie" handled above */
         }
         if (k > 0 && out[k - 1] == c && c != ' ')
             continue;
@@ -1047,8 +1048,8 @@ static int finish_person(facta_extractor *ex, rec *r, size_t idx)
         loose_key(last->value, strlen(last->value), lk, sizeof lk);
         for (size_t j = idx; j-- > 0;) {
             rec *o = &ex->recs[j];
-            if (o->dead || o->type != r->type)
-                continue;
+            if (o->dead || o->type != r->type || o->ts >= r->ts)
+                continue; /* the full name must come first in the text */
             facta_attr *of = get_attr(o, "first"), *ol = get_attr(o, "last");
             if (!of || !ol)
                 continue;

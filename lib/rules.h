@@ -202,6 +202,8 @@ struct facta_rules {
     /* strings: types, tags */
     char **types;
     int ntypes, types_cap;
+    int *type_phase;          /* type id → earliest phase emitting it */
+    size_t type_phase_cap;
     char **tags;
     int ntags, tags_cap;
     /* lexicons */
@@ -253,6 +255,7 @@ int rules_finish(facta_rules *r, facta_diag *diag);
 /* Intern a type or tag name; -1 on OOM. */
 int rules_type_id(facta_rules *r, const char *name, size_t n);
 int rules_find_type(const facta_rules *r, const char *name);
+int rules_note_type_phase(facta_rules *r, int t, int ph);
 int rules_tag_id(facta_rules *r, const char *name, size_t n);
 
 /* Lexicon (lexicon.c) */

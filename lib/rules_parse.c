@@ -299,6 +299,21 @@ int rules_type_id(facta_rules *r, const char *name, size_t n)
     return intern(r, &r->types, &r->ntypes, &r->types_cap, name, n);
 }
 
+/* Remember the earliest phase that emits records of type t. */
+int rules_note_type_phase(facta_rules *r, int t, int ph)
+{
+    size_t cap = r->type_phase_cap;
+    size_t old = cap;
+    if (FA_GROW(&r->al, r->type_phase, cap, (size_t)t + 1))
+        return FACTA_ENOMEM;
+    for (size_t i = old; i < cap; i++)
+        r->type_phase[i] = INT32_MAX;
+    r->type_phase_cap = cap;
+    if (ph < r->type_phase[t])
+        r->type_phase[t] = ph;
+    return 0;
+}
+
 int rules_find_type(const facta_rules *r, const char *name)
 {
     for (int i = 0; i < r->ntypes; i++)
@@ -651,6 +666,10 @@ static int cap_slot(parser *P, const char *name)
     for (int i = 0; i < P->ncaps; i++)
         if (strcmp(P->caps[i], name) == 0)
             return i;
+    if (P->ncaps >= FACTA__MAX_CAPTURES) {
+        lx_error(&P->L, "more than %d captures in one rule", FACTA__MAX_CAPTURES);
+        return -1;
+    }
     size_t c = (size_t)P->caps_cap;
     if (FA_GROW(&P->r->al, P->caps, c, (size_t)P->ncaps + 1))
         return P->L.err = FACTA_ENOMEM, -1;
@@ -780,6 +799,11 @@ static node *parse_atom(parser *P)
             lx_error(L, "no rule above emits records of type '%s'", fbuf_cstr(&L->sval));
             return NULL;
         }
+        if (P->r->type_phase[ty] >= P->phase) {
+            lx_error(L, "records of type '%s' come from phase %d: only an earlier phase's "
+                        "records can be matched", fbuf_cstr(&L->sval), P->r->type_phase[ty]);
+            return NULL;
+        }
         lx_next(L);
         if (expect_p(L, '>'))
             return NULL;
@@ -820,6 +844,7 @@ static node *parse_item(parser *P)
     if (L->t == T_IDENT) {
         /* name: capture */
         size_t save_pos = L->pos, save_line = L->line, save_ls = L->line_start;
+        size_t wline = L->tline, wcol = L->tcol, wpos = L->tpos;
         char name[64];
         snprintf(name, sizeof name, "%s", fbuf_cstr(&L->sval));
         lx_next(L);
@@ -829,10 +854,13 @@ static node *parse_item(parser *P)
             if (slot < 0)
                 return NULL;
         } else {
-            /* not a capture: rewind and report */
+            /* not a capture: report at the word */
             L->pos = save_pos;
             L->line = save_line;
             L->line_start = save_ls;
+            L->tline = wline;
+            L->tcol = wcol;
+            L->tpos = wpos;
             lx_error(L, "unexpected '%s' in a pattern (quote words: \"%s\", or name a capture: %s:...)",
                      name, name, name);
             return NULL;
@@ -1259,7 +1287,7 @@ static int add_seed(parser *P, phase *ph, uint64_t key, int ri)
 
 static const char *FUNCS[] = {"text", "lower", "upper", "title", "concat", "join", "canon",
                               "tag", "norm", "number", "lemma", "nominative", "name",
-                              "surname", "patronymic", "first", "if", "initials", "part", "same", NULL};
+                              "surname", "patronymic", "first", "if", "part", "same", NULL};
 
 static int new_expr(parser *P, int kind)
 {
@@ -1380,7 +1408,7 @@ static int parse_emits(parser *P, rule *ru)
         memset(e, 0, sizeof *e);
         e->span_cap = -1;
         e->type = rules_type_id(P->r, L->sval.data, L->sval.len);
-        if (e->type < 0)
+        if (e->type < 0 || rules_note_type_phase(P->r, e->type, P->phase))
             return P->L.err = FACTA_ENOMEM, -1;
         lx_next(L);
         assign as[32];
@@ -1654,12 +1682,18 @@ static int stmt_lexicon(parser *P)
     fbuf_free(&tmp);
     if (rc) {
         if (L->diag) {
-            size_t line = L->line + d2.line - 1;
-            diag_set(L->diag, rc, L->file, line, d2.column, b, "%s",
-                     strstr(d2.message, ": ") ? strstr(strstr(d2.message, ": ") + 2, ": ")
-                                                    ? strstr(strstr(d2.message, ": ") + 2, ": ") + 2
-                                                    : d2.message
-                                              : d2.message);
+            /* d2 located the error inside the block: move it to the rule file's lines */
+            size_t line = L->line + (d2.line ? d2.line - 1 : 0);
+            const char *msg = d2.message;
+            for (int k = 0; k < 3 && d2.line; k++) { /* skip "name:line:col: " */
+                const char *c = strchr(msg, ':');
+                if (!c)
+                    break;
+                msg = c + 1;
+            }
+            while (*msg == ' ')
+                msg++;
+            diag_set(L->diag, rc, L->file, line, d2.column, b, "%s", msg);
         }
         return L->err = rc;
     }
@@ -1866,8 +1900,9 @@ static int stmt_example(parser *P, int counter)
             ex->norm = arena_strndup(&r->pool, L->sval.data ? L->sval.data : "", L->sval.len);
             lx_next(L);
         }
-    } else if (counter) {
-        return lx_error(L, "expected '=>' and the record type that must not appear");
+    } else {
+        return lx_error(L, counter ? "expected '=>' and the record type that must not appear"
+                                   : "expected '=>' and the record type the example gives");
     }
     r->nexamples++;
     return expect_p(L, ';');

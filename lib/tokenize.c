@@ -6,7 +6,8 @@
  *   - words joined by a hyphen with no space ("Kianian-Firouzgar", "25-летию") become
  *     one token, except number-number ("2023-2024", "6-7" are ranges);
  *   - a Latin possessive "'s" / "’s" becomes its own token ("Kazakhstan’s" → "Kazakhstan" "’s").
- * Digit groups split by spaces ("1 300") stay separate tokens: the number rules rejoin them.
+ * Digit groups split by spaces ("1 300", also with U+00A0 or U+202F) stay separate tokens:
+ * the number rules rejoin them.
  *
  * Stems are cached per tokenizer: one Snowball call per distinct folded word.
  */
@@ -255,21 +256,63 @@ static int is_space_cp(uint32_t c)
            (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF || c == 0x85;
 }
 
+/* Does c[0, len) start with the lower-case ASCII prefix p, in any case, and go on after it? */
+static int prefix_ci(const char *c, size_t len, const char *p)
+{
+    size_t k = strlen(p);
+    if (len <= k)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        char x = c[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (x != p[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Bytes of closing punctuation ending c[0, len): it belongs to the sentence, not the URL. */
+static size_t trailing_punct(const char *c, size_t len)
+{
+    static const char *const U[] = {"\xC2\xBB" /* » */, "\xE2\x80\x9D" /* ” */,
+                                    "\xE2\x80\x9C" /* “ */, "\xE2\x80\x99" /* ’ */,
+                                    "\xE2\x80\xA6" /* … */, "\xE2\x80\x94" /* — */,
+                                    "\xE2\x80\x93" /* – */};
+    if (strchr(".,;:!?)]}\"'>", c[len - 1]))
+        return 1;
+    for (size_t j = 0; j < sizeof U / sizeof U[0]; j++) {
+        size_t k = strlen(U[j]);
+        if (len >= k && memcmp(c + len - k, U[j], k) == 0)
+            return k;
+    }
+    return 0;
+}
+
 /* Length of a URL or e-mail address starting at s[i] (a chunk start), or 0. */
 static size_t url_len(const char *s, size_t n, size_t i)
 {
     size_t e = i;
-    while (e < n && (unsigned char)s[e] > ' ')
-        e++; /* chunk ends at ASCII whitespace or control */
+    while (e < n && (unsigned char)s[e] > ' ') { /* chunk ends at any white space or control */
+        if ((unsigned char)s[e] < 0x80) {
+            e++;
+            continue;
+        }
+        size_t j = e;
+        if (is_space_cp(utf8_next(s, n, &j)))
+            break;
+        e = j;
+    }
     size_t len = e - i;
     if (len < 5)
         return 0;
     const char *c = s + i;
     int url = 0;
-    if ((len > 7 && memcmp(c, "http://", 7) == 0) || (len > 8 && memcmp(c, "https://", 8) == 0) ||
-        (len > 4 && memcmp(c, "www.", 4) == 0) || (len > 6 && memcmp(c, "ftp://", 6) == 0)) {
+    if (prefix_ci(c, len, "http://") || prefix_ci(c, len, "https://") ||
+        prefix_ci(c, len, "www.") || prefix_ci(c, len, "ftp://")) {
         url = 1;
-    } else {
+    } else if ((c[0] >= 'a' && c[0] <= 'z') || (c[0] >= 'A' && c[0] <= 'Z') ||
+               (c[0] >= '0' && c[0] <= '9')) {
         const char *at = memchr(c, '@', len);
         if (at && at > c) {
             const char *dot = memchr(at, '.', (size_t)(c + len - at));
@@ -282,11 +325,29 @@ static size_t url_len(const char *s, size_t n, size_t i)
     }
     if (!url)
         return 0;
-    /* trailing punctuation belongs to the sentence, not the URL */
-    while (len > 0 && strchr(".,;:!?)]}\"'>", c[len - 1]))
-        len--;
-    /* strip a leading "(" or quote is not needed: a chunk starting with one is not a URL */
+    size_t k;
+    while (len > 0 && (k = trailing_punct(c, len)) != 0)
+        len -= k;
     return len;
+}
+
+/* Is the last token an opening bracket or quote ending at byte b ("(www.x.kz)")? A URL may
+ * start right after one. */
+static int after_opener(const tokenizer *t, const char *s, size_t b)
+{
+    static const char *const O[] = {"(", "[", "{", "<", "\"", "'", "\xC2\xAB" /* « */,
+                                    "\xE2\x80\x9C" /* “ */, "\xE2\x80\x9E" /* „ */,
+                                    "\xE2\x80\x98" /* ‘ */};
+    if (!t->ntoks)
+        return 0;
+    const ftok *p = &t->toks[t->ntoks - 1];
+    size_t pb = p->pub.span.byte_start, pe = p->pub.span.byte_end;
+    if (pe != b)
+        return 0;
+    for (size_t j = 0; j < sizeof O / sizeof O[0]; j++)
+        if (pe - pb == strlen(O[j]) && memcmp(s + pb, O[j], pe - pb) == 0)
+            return 1;
+    return 0;
 }
 
 static int push_tok(tokenizer *t, const ftok *k)
@@ -410,6 +471,16 @@ static int split_possessive(tokenizer *t, const char *s)
     return 0;
 }
 
+static int is_closer(const char *s, const ftok *k)
+{
+    size_t n = k->pub.span.byte_end - k->pub.span.byte_start;
+    const char *p = s + k->pub.span.byte_start;
+    return (n == 1 && (*p == '"' || *p == '\'' || *p == ')' || *p == ']')) ||
+           (n == 2 && memcmp(p, "\xC2\xBB", 2) == 0) ||                  /* » */
+           (n == 3 && (memcmp(p, "\xE2\x80\x9D", 3) == 0 ||               /* ” */
+                       memcmp(p, "\xE2\x80\x99", 3) == 0));              /* ’ */
+}
+
 static int is_sentence_end(const char *s, const ftok *k)
 {
     size_t n = k->pub.span.byte_end - k->pub.span.byte_start;
@@ -439,10 +510,48 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
     int32_t end;
     size_t newlines = 2; /* the first token starts a paragraph */
     int space_before = 0;
-    while ((end = ubrk_next(t->bi)) != UBRK_DONE) {
+    int32_t pending = -1, pending_status = 0; /* the rest of an ICU token a URL ended in */
+    for (;;) {
+        int32_t status;
+        int rest = pending >= 0; /* [start, pending) is what is left of an ICU token */
+        if (rest) {
+            end = pending;
+            status = pending_status;
+            pending = -1;
+        } else {
+            if ((end = ubrk_next(t->bi)) == UBRK_DONE)
+                break;
+            status = ubrk_getRuleStatus(t->bi);
+        }
         size_t b = (size_t)start, e = (size_t)end;
-        int32_t status = ubrk_getRuleStatus(t->bi);
         start = end;
+        if (rest) {
+            /* it may start with white space ICU kept inside the token ("1\u202F300") */
+            while (b < e) {
+                size_t j = b;
+                uint32_t c = utf8_next(text, e, &j);
+                if (!is_space_cp(c))
+                    break;
+                newlines += (c == '\n' || c == 0x2029);
+                space_before = 1;
+                b = j;
+            }
+            if (b == e)
+                continue;
+        }
+        if (status >= UBRK_WORD_NUMBER && e - b > 3) {
+            /* ICU keeps U+202F (narrow no-break space) inside words and numbers ("1\u202F300"):
+             * here it separates them like any other space */
+            for (size_t i = b + 1; i + 3 <= e; i++) {
+                if (memcmp(text + i, "\xE2\x80\xAF", 3) == 0) {
+                    pending = end;
+                    pending_status = status;
+                    e = i;
+                    start = (int32_t)i;
+                    break;
+                }
+            }
+        }
         if (status < UBRK_WORD_NUMBER) {
             /* whitespace? then just count newlines */
             size_t i = b, allsp = 1, nl = 0;
@@ -462,22 +571,31 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
         }
         /* a URL or address starting at a chunk boundary swallows the ICU tokens inside it */
         size_t ulen = 0;
-        if ((b == 0 || space_before) && e - b >= 1)
+        if (e - b >= 1 && (b == 0 || space_before || after_opener(t, text, b)))
             ulen = url_len(text, len, b);
         ftok k;
         memset(&k, 0, sizeof k);
         if (ulen && ulen >= e - b) { /* also when ICU already kept it whole ("a@b.ru") */
             e = b + ulen;
             k.pub.kind = FACTA_TOK_URL;
-            start = ubrk_following(t->bi, (int32_t)e - 1);
-            if (start == UBRK_DONE)
-                start = (int32_t)len;
-            if ((size_t)start != e) {
-                /* URL ended inside an ICU token: resume right after it */
-                start = (int32_t)e;
+            int32_t f = ubrk_following(t->bi, (int32_t)e - 1);
+            if (f == UBRK_DONE)
+                f = (int32_t)len;
+            if ((size_t)f != e) {
+                /* the URL ended inside an ICU token: its rest is read next */
+                pending = f;
+                pending_status = ubrk_getRuleStatus(t->bi);
             }
+            start = (int32_t)e;
         } else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
+            /* ICU calls "G20" and "COVID19" numbers (they end in a digit): with a letter, a word */
             k.pub.kind = FACTA_TOK_NUMBER;
+            for (size_t i = b; i < e;) {
+                if (u_isalpha((UChar32)utf8_next(text, e, &i))) {
+                    k.pub.kind = FACTA_TOK_WORD;
+                    break;
+                }
+            }
         } else if (status >= UBRK_WORD_LETTER) {
             k.pub.kind = FACTA_TOK_WORD;
         } else {
@@ -504,9 +622,6 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
         space_before = 0;
         if (push_tok(t, &k))
             return FACTA_ENOMEM;
-        if (k.pub.kind == FACTA_TOK_URL && (size_t)start > e) {
-            /* cannot happen: start was set to e above */
-        }
     }
 
     join_hyphens(t, text);
@@ -550,18 +665,27 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
         k->shash = fa_hash(k->pub.stem, k->stem_len);
         if (i == 0) {
             k->pub.flags |= FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START;
-        } else if (is_sentence_end(text, &t->toks[i - 1]) && (k->pub.flags & FACTA_TOKEN_SPACE_BEFORE)) {
-            /* "N. Nazarbayev", "Feb. 22", "г. Астана": no sentence start after an initial or a
-             * short abbreviation */
-            const ftok *w = i >= 2 ? &t->toks[i - 2] : NULL;
-            int abbrev = w && w->pub.kind == FACTA_TOK_WORD &&
-                         (w->pub.shape == FACTA_SHAPE_INITIAL ||
-                          (w->pub.span.cp_end - w->pub.span.cp_start <= 4 &&
-                           w->pub.shape != FACTA_SHAPE_UPPER && k->pub.shape != FACTA_SHAPE_TITLE) ||
-                          (w->pub.span.cp_end - w->pub.span.cp_start <= 3 &&
-                           w->pub.shape == FACTA_SHAPE_LOWER));
-            if (!abbrev && k->pub.shape != FACTA_SHAPE_LOWER)
-                k->pub.flags |= FACTA_TOKEN_SENT_START;
+        } else if ((k->pub.flags & FACTA_TOKEN_SPACE_BEFORE) && k->pub.shape != FACTA_SHAPE_LOWER) {
+            /* the mark may be followed by a closing quote or bracket: "Stop." Then */
+            size_t m = i - 1;
+            if (m > 0 && is_closer(text, &t->toks[m]) && is_sentence_end(text, &t->toks[m - 1]))
+                m--;
+            if (is_sentence_end(text, &t->toks[m])) {
+                /* no sentence start after a "." that ends an initial ("N. Nazarbayev"), a short
+                 * capitalized abbreviation ("Mr. Smith", "Feb. 22") or a one-letter (two in
+                 * Cyrillic: "г.", "ул.") lower-case one */
+                const ftok *w = m >= 1 ? &t->toks[m - 1] : NULL;
+                size_t wl = w ? w->pub.span.cp_end - w->pub.span.cp_start : 0;
+                int dot = t->toks[m].pub.span.byte_end - t->toks[m].pub.span.byte_start == 1 &&
+                          text[t->toks[m].pub.span.byte_start] == '.' && m == i - 1;
+                int abbrev = dot && w && w->pub.kind == FACTA_TOK_WORD &&
+                             (w->pub.shape == FACTA_SHAPE_INITIAL ||
+                              (w->pub.shape == FACTA_SHAPE_TITLE && wl <= 3) ||
+                              (w->pub.shape == FACTA_SHAPE_LOWER &&
+                               wl <= (w->pub.script == FACTA_SCRIPT_CYRILLIC ? 2u : 1u)));
+                if (!abbrev)
+                    k->pub.flags |= FACTA_TOKEN_SENT_START;
+            }
         }
         if (map) {
             k->pub.span.byte_start = map[k->pub.span.byte_start];

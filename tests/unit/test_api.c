@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "facta.h"
+#include "rules.h" /* internal, only to see whether regexes were JIT-compiled */
 
 /* ---- helpers ---- */
 
@@ -493,8 +494,9 @@ static void test_rules_load(void **state)
     write_file(g_tmp, ".hidden.facta", "garbage that would not parse\n");
     write_file(sub, "d_sub.facta", "rule deep: \"deep\" => DEEP;\n");
     write_file(g_tmp, "a_def.facta", "rule num: [number] => N;\nrule early: \"x\" => EARLY;\n");
-    static const char *const FILES[] = {"sub/d_sub.facta", "sub",        "a_def.facta",
-                                        "b_use.facta",     "c_tie.facta", "notes.txt",
+    /* removed last to first: the directory before the file inside it */
+    static const char *const FILES[] = {"sub",         "sub/d_sub.facta", "a_def.facta",
+                                        "b_use.facta", "c_tie.facta",     "notes.txt",
                                         ".hidden.facta"};
 
     memset(&d, 0, sizeof d);
@@ -570,10 +572,75 @@ static void test_rules_load(void **state)
     assert_non_null(strstr(d.file, "e_bad.facta"));
     assert_int_equal(d.line, 3);
     assert_non_null(strstr(d.message, "e_bad.facta:3:"));
-    static const char *const FILES2[] = {"sub/d_sub.facta", "sub",         "a_def.facta",
+    static const char *const FILES2[] = {"sub",             "sub/d_sub.facta", "a_def.facta",
                                          "b_use.facta",     "c_tie.facta", "notes.txt",
                                          ".hidden.facta",   "e_bad.facta"};
     remove_tree(g_tmp, FILES2, sizeof FILES2 / sizeof FILES2[0]);
+}
+
+/* ---- FACTA_COMPILE_NO_JIT ---- */
+
+static size_t jit_size(const facta_rules *r)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < r->npreds; i++) {
+        size_t js = 0;
+        if (r->preds[i].re && pcre2_pattern_info(r->preds[i].re, PCRE2_INFO_JITSIZE, &js) == 0)
+            total += js;
+    }
+    return total;
+}
+
+static void test_no_jit(void **state)
+{
+    (void)state;
+    const char *src = "rule a: [re=/ab+c/] x:[fre=/д.+/] => T { norm = text($x) };";
+    const char *t = "abbc Дом, abc ДОМА, ab дом";
+    uint32_t have_jit = 0;
+    pcre2_config(PCRE2_CONFIG_JIT, &have_jit);
+    char want[128] = "";
+    for (int jit = 1; jit >= 0; jit--) {
+        facta_compile_options o = FACTA_COMPILE_OPTIONS_INIT;
+        o.flags = jit ? 0 : FACTA_COMPILE_NO_JIT;
+        facta_rules *r;
+        facta_diag d;
+        assert_int_equal(facta_rules_compile(&r, src, strlen(src), NULL, &o, &d), FACTA_OK);
+        if (jit && have_jit)
+            assert_true(jit_size(r) > 0);
+        if (!jit && jit_size(r) != 0)
+            fail_msg("FACTA_COMPILE_NO_JIT: %zu bytes of JIT code", jit_size(r));
+        facta_extractor *ex = new_ex(r);
+        const facta_entity *e;
+        size_t n;
+        char got[128];
+        assert_int_equal(facta_extract(&e, &n, ex, t, strlen(t), NULL), FACTA_OK);
+        summary(e, n, got, sizeof got);
+        assert_string_equal(got, "T:Дом|T:ДОМА");
+        if (want[0])
+            assert_string_equal(got, want);
+        snprintf(want, sizeof want, "%s", got);
+        facta_extractor_free(ex);
+        facta_rules_free(r);
+    }
+    /* facta_rules_load honours it too */
+    char dir[] = "/tmp/facta-test-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/re.facta", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(src, f);
+    fclose(f);
+    facta_compile_options o = FACTA_COMPILE_OPTIONS_INIT;
+    o.flags = FACTA_COMPILE_NO_JIT;
+    facta_rules *r;
+    facta_diag d;
+    int rc = facta_rules_load(&r, path, &o, &d);
+    remove(path);
+    rmdir(dir);
+    assert_int_equal(rc, FACTA_OK);
+    size_t js = jit_size(r);
+    facta_rules_free(r);
+    assert_int_equal(js, 0);
 }
 
 /* ---- results live until the next call ---- */
@@ -873,6 +940,40 @@ static void test_explain(void **state)
     facta_rules_free(r);
 }
 
+/* The reasons facta.h documents: "overlap with <rule>", "rejected by <rule>". */
+static void test_explain_reasons(void **state)
+{
+    (void)state;
+    facta_rules *r = compile_ok("rule a: \"x\" => A;\n"
+                                "rule b: \"x\" \"y\" => B;\n"
+                                "rule c: [number] \"line\" => F;\n"
+                                "reject r (F): \"hot\" target:[number];");
+    facta_extractor *ex = new_ex(r);
+    const char *t = "x y, hot 111 line";
+    facta_extract_options o = FACTA_EXTRACT_OPTIONS_INIT;
+    o.flags = FACTA_EXTRACT_EXPLAIN;
+    const facta_entity *e;
+    size_t n;
+    assert_int_equal(facta_extract(&e, &n, ex, t, strlen(t), &o), FACTA_OK);
+    const facta_explain *x;
+    size_t nx = facta_extractor_explain(&x, ex);
+    int failures = 0;
+    for (size_t i = 0; i < nx; i++) {
+        const char *want = strcmp(x[i].type, "A") == 0 ? "overlap with " : "rejected by ";
+        const char *who = strcmp(x[i].type, "A") == 0 ? "b" : "r";
+        const char *end = x[i].reason + strlen(x[i].reason);
+        if (strncmp(x[i].reason, want, strlen(want)) != 0 || end[-1] != who[0]) {
+            fprintf(stderr, "%s (%s): reason \"%s\", expected \"%s...%s\"\n", x[i].type,
+                    x[i].rule, x[i].reason, want, who);
+            failures++;
+        }
+    }
+    assert_int_equal(nx, 2);
+    facta_extractor_free(ex);
+    facta_rules_free(r);
+    assert_int_equal(failures, 0);
+}
+
 /* ---- the record limit: dropped records are counted ---- */
 
 static void test_truncated(void **state)
@@ -1062,13 +1163,18 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_checker),    cmocka_unit_test(test_misuse),
         cmocka_unit_test(test_strerror_version), cmocka_unit_test(test_rules_load),
+        cmocka_unit_test(test_no_jit),
         cmocka_unit_test(test_result_lifetime), cmocka_unit_test(test_json_escaping),
         cmocka_unit_test(test_json_numbers),    cmocka_unit_test(test_json_lang),
-        cmocka_unit_test(test_explain),         cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_explain),         cmocka_unit_test(test_explain_reasons),
+        cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_many_documents),  cmocka_unit_test(test_threads),
     };
-    const char *only = getenv("FACTA_TEST_FILTER"); /* e.g. "test_explain" */
+    /* FACTA_TEST_FILTER / FACTA_TEST_SKIP: cmocka name patterns, e.g. "test_large*" */
+    const char *only = getenv("FACTA_TEST_FILTER"), *skip = getenv("FACTA_TEST_SKIP");
     if (only && *only)
         cmocka_set_test_filter(only);
+    if (skip && *skip)
+        cmocka_set_skip_filter(skip);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -179,11 +179,33 @@ static const struct {
     {"rule a: [re=/(/] => T;", "t.facta:1:"},
     {"rule a: \"x\" => T", "expected ';'"},
     {"rule a: \"unterminated => T;", "unterminated string"},
+    /* bugs fixed: each failed before */
+    {"rule a: \"x\" => T;\nexample \"x\";", "t.facta:2:12: expected '=>' and the record type"},
+    {"rule a: \"x\" => T;\nrule b: <T> => U;", "t.facta:2:10: records of type 'T' come from phase 1"},
+    {"rule a: x unquoted => T;", "t.facta:1:9: unexpected 'x' in a pattern"},
+    {"lexicon L {\n  good\n  => bad\n}", "t.facta:3:1: expected a phrase"},
     {"lexicon L \"/nonexistent/file.lex\";", "cannot open '/nonexistent/file.lex'"},
     {"frobnicate;", "t.facta:1:1: unknown statement 'frobnicate'"},
     {"rule a: \"x\"{3,2} => T;", "bad repeat"},
     {"rule a: Привет => T;", "t.facta:1:9: unexpected character (non-ASCII text belongs in quotes)"},
 };
+
+static void test_capture_limit(void **state)
+{
+    (void)state;
+    /* more than 64 captures is an error at load, not an overflow at match (bug) */
+    char src[4096] = "rule r: x:(";
+    for (int i = 0; i < 70; i++) {
+        char c[32];
+        snprintf(c, sizeof c, "%sc%d:\"a\"", i ? " | " : "", i);
+        strcat(src, c);
+    }
+    strcat(src, ") \"b\" => T { a = $c69 };");
+    facta_rules *r = NULL;
+    facta_diag d;
+    assert_int_equal(facta_rules_compile(&r, src, strlen(src), "t.facta", NULL, &d), FACTA_ESYNTAX);
+    assert_non_null(strstr(d.message, "more than 64 captures"));
+}
 
 static void test_errors(void **state)
 {
@@ -290,11 +312,66 @@ static void test_attrs(void **state)
     facta_rules_free(r);
 }
 
+/* Each case failed before its fix. */
+static void test_fixed_bugs(void **state)
+{
+    (void)state;
+    char buf[2048];
+    facta_rules *r = compile_ok("morphology \"rules/ru/endings.tsv\";\n"
+                                "rule a: [case=gen] => G;\n"
+                                "rule b: x:[alpha] => N { norm = first(number(\"abc\"), \"empty\") };");
+    /* an empty ending does not make every word a genitive plural */
+    run(r, "новый", buf, sizeof buf);
+    assert_string_equal(buf, "N:empty"); /* and number("abc") is empty, not 0 */
+    facta_rules_free(r);
+
+    facta_rules *dr;
+    facta_diag d;
+    assert_int_equal(facta_rules_default(&dr, &d), FACTA_OK);
+    facta_extractor *ex;
+    assert_int_equal(facta_extractor_new(&ex, dr), FACTA_OK);
+    const facta_entity *e;
+    size_t n;
+    static const struct { const char *text, *type, *norm, *key, *value; } C[] = {
+        /* spelling variants share one key */
+        {"Dinara Zakiyeva spoke.", "PERSON", "Dinara Zakiyeva", "key", "dinara zakieva"},
+        {"Dinara Zakieva spoke.", "PERSON", "Dinara Zakieva", "key", "dinara zakieva"},
+        {"Динара Закиева сказала.", "PERSON", "Динара Закиева", "key", "dinara zakieva"},
+        {"Nursultan Nazarbayev said", "PERSON", "Nursultan Nazarbayev", "key", "nursultan nazarbaev"},
+        {"Нурсултан Назарбаев сказал", "PERSON", "Нурсултан Назарбаев", "key", "nursultan nazarbaev"},
+        /* a genitive given name before a surname in -ева is put in the nominative */
+        {"по словам Ерика Сатпаева", "PERSON", "Ерик Сатпаев", "first", "Ерик"},
+        /* the head noun's gender comes from its singular */
+        {"сотрудники Национальной службы охраны", "ORG", "Национальная служба охраны", NULL, NULL},
+        {"сотрудники Национального агентства", "ORG", "Национальное агентство", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
+        assert_int_equal(facta_extract(&e, &n, ex, C[i].text, strlen(C[i].text), NULL), FACTA_OK);
+        int ok = 0;
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(e[k].type, C[i].type) == 0 && strcmp(e[k].norm, C[i].norm) == 0 &&
+                (!C[i].key || (attr(&e[k], C[i].key) && strcmp(attr(&e[k], C[i].key), C[i].value) == 0)))
+                ok = 1;
+        if (!ok)
+            fail_msg("\"%s\": no %s \"%s\" %s=%s", C[i].text, C[i].type, C[i].norm,
+                     C[i].key ? C[i].key : "", C[i].value ? C[i].value : "");
+    }
+    /* a surname alone does not take a full name that comes later in the text */
+    const char *t = "Zakiyeva said that. Later Dinara Zakiyeva spoke.";
+    assert_int_equal(facta_extract(&e, &n, ex, t, strlen(t), NULL), FACTA_OK);
+    for (size_t k = 0; k < n; k++)
+        if (e[k].span.byte_start == 0)
+            assert_null(attr(&e[k], "match"));
+    facta_extractor_free(ex);
+    facta_rules_free(dr);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_examples), cmocka_unit_test(test_cases),
         cmocka_unit_test(test_errors),           cmocka_unit_test(test_linear_time),
+        cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

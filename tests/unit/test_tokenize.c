@@ -189,6 +189,9 @@ static const struct {
     {"1,300 people", "1,300|people"},
     {"1 300", "1|300"},
     {"1\xC2\xA0" "300", "1|300"},        /* no-break space */
+    {"1\xE2\x80\xAF" "300", "1|300"},    /* narrow no-break space, which ICU keeps inside */
+    {"5\xE2\x80\xAF" "000\xE2\x80\xAF" "000 руб", "5|000|000|руб"},
+    {"a\xE2\x80\xAF" "b", "a|b"},
     /* abbreviations and initials keep their dot apart */
     {"Feb. 22", "Feb|.|22"},
     {"N. Nazarbayev", "N|.|Nazarbayev"},
@@ -210,6 +213,20 @@ static const struct {
     {"mail a.b@mail.ru.", "mail|a.b@mail.ru|."},
     {"https://ru.wikipedia.org/wiki/Москва!", "https://ru.wikipedia.org/wiki/Москва|!"},
     {"http://example.com/\"x\"", "http://example.com/\"x|\""},
+    {"a\nhttp://x.ru", "a|http://x.ru"},
+    /* ... and end at any white space, before closing punctuation of any script */
+    {"сайт www.gov.kz\xC2\xA0— портал", "сайт|www.gov.kz|—|портал"},
+    {"http://x.ru/a\xE2\x80\xAF" "b", "http://x.ru/a|b"},
+    {"http://a.b/c\xE2\x80\xAF" "http://d.e/f x", "http://a.b/c|http://d.e/f|x"},
+    {"http://x.ru/a… b", "http://x.ru/a|…|b"},
+    {"см. www.x.kz».", "см|.|www.x.kz|»|."},
+    /* ... may start after an opening bracket or quote */
+    {"(http://x.com) and «www.x.kz»", "(|http://x.com|)|and|«|www.x.kz|»"},
+    {"“https://x.org/p”, [info@facta.org]", "“|https://x.org/p|”|,|[|info@facta.org|]"},
+    /* ... and may be written in capitals */
+    {"HTTP://X.RU and WWW.AKORDA.KZ.", "HTTP://X.RU|and|WWW.AKORDA.KZ|."},
+    /* not URLs: a bare scheme, an address without a dot after '@', non-ASCII addresses */
+    {"a http:// b", "a|http|:|/|/|b"},
     /* sentence punctuation */
     {"Hello! World? Yes… No", "Hello|!|World|?|Yes|…|No"},
     {"100% 5 € № 7", "100|%|5|€|№|7"},
@@ -248,6 +265,7 @@ static const struct {
     {"Children’s", 0, 0, 0, 8, 0, 8},
     {"Children’s", 0, 1, 8, 12, 8, 10},
     {"1\xC2\xA0" "300", 0, 1, 3, 6, 2, 5},
+    {"1\xE2\x80\xAF" "300", 0, 1, 4, 7, 2, 5},
     {"\xF0\x9F\x98\x80 x", 0, 0, 0, 4, 0, 1}, /* one code point, four bytes */
     {"\xF0\x9F\x98\x80 x", 0, 1, 5, 6, 2, 3},
     /* a BOM is skipped but counted: 3 bytes, 1 code point */
@@ -321,6 +339,9 @@ static const struct {
     {"2023", 0, NUM, OTH, FACTA_SHAPE_NONE},
     {"6.8", 0, NUM, OTH, FACTA_SHAPE_NONE},
     {"1,300", 0, NUM, OTH, FACTA_SHAPE_NONE},
+    {"COVID19 a1 1st", 0, W, LAT, FACTA_SHAPE_UPPER}, /* letters and digits: a word */
+    {"COVID19 a1 1st", 1, W, LAT, FACTA_SHAPE_LOWER},
+    {"COVID19 a1 1st", 2, W, LAT, FACTA_SHAPE_LOWER},
     {"a, b", 1, PUN, OTH, FACTA_SHAPE_NONE},
     {"«x»", 0, PUN, OTH, FACTA_SHAPE_NONE},
     {"«x»", 2, PUN, OTH, FACTA_SHAPE_NONE},
@@ -337,6 +358,11 @@ static const struct {
     {"www.kz.gov.kz", 0, URL, LAT, FACTA_SHAPE_LOWER},
     {"write to info@facta.org", 2, URL, LAT, FACTA_SHAPE_LOWER},
     {"a.b@mail.ru.", 0, URL, LAT, FACTA_SHAPE_LOWER},
+    {"(http://x.com)", 1, URL, LAT, FACTA_SHAPE_LOWER},
+    {"«www.x.kz»", 1, URL, LAT, FACTA_SHAPE_LOWER},
+    {"WWW.AKORDA.KZ", 0, URL, LAT, FACTA_SHAPE_UPPER},
+    {"https://ru.wikipedia.org/wiki/Москва", 0, URL, MIX, FACTA_SHAPE_MIXED},
+    {"x@y", 0, W, LAT, FACTA_SHAPE_LOWER},
 };
 
 static void test_kinds(void **state)
@@ -456,6 +482,13 @@ static const struct {
     {"Он прибыл в г. Астана. Вчера", "P......S"},
     {"U.S. office. Он", "P...S"},
     {"Hello! World? Yes… No", "P.S.S.S"},
+    {"Go! Then we left", "P.S.."},   /* only a dot can end an abbreviation */
+    {"Mr. Smith came", "P..."},
+    {"Nobody saw it. Police came", "P...S."}, /* short words end sentences too */
+    {"They met us. Mr. Smith left", "P...S..."},
+    {"в ул. Абая и им. Абая", "P......."}, /* Russian lower-case abbreviations */
+    {"He said: \"Stop.\" Then we left", "P......S.."}, /* the dot inside the quotes */
+    {"Он сказал: «Стоп». Затем", "P......S"},
     {"It rose. and fell", "P...."}, /* lower case after a dot: no new sentence */
     {"One.\n\nTwo. three", "P.P.."},
     {"One.\r\n\r\nTwo", "P.P"},
@@ -839,8 +872,11 @@ int main(void)
         cmocka_unit_test(test_long_token),
         cmocka_unit_test(test_misuse),
     };
-    const char *only = getenv("FACTA_TEST_FILTER"); /* e.g. "test_folds" */
+    /* FACTA_TEST_FILTER / FACTA_TEST_SKIP: cmocka name patterns, e.g. "test_large*" */
+    const char *only = getenv("FACTA_TEST_FILTER"), *skip = getenv("FACTA_TEST_SKIP");
     if (only && *only)
         cmocka_set_test_filter(only);
+    if (skip && *skip)
+        cmocka_set_skip_filter(skip);
     return cmocka_run_group_tests(tests, setup, teardown);
 }
