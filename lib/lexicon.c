@@ -232,13 +232,22 @@ static int add_child(facta_rules *r, uint32_t node, uint32_t word, uint32_t *chi
     return 0;
 }
 
-static int parse_number(const char *s, double *v)
+int lex_parse_number(const char *s, double *v)
 {
+    /* "12", "0.5", or an exact fraction "1/3" */
     char *end;
     if (!*s)
         return 0;
     *v = strtod(s, &end);
-    return *end == 0;
+    if (*end == '/' && end > s) {
+        char *e2;
+        double d = strtod(end + 1, &e2);
+        if (e2 == end + 1 || *e2 || d == 0)
+            return 0;
+        *v /= d;
+        return 1;
+    }
+    return *end == 0 && end > s;
 }
 
 int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t plen,
@@ -274,7 +283,7 @@ int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t 
     e->line = line;
     if (!e->canon || !e->tags || !e->file)
         return FACTA_ENOMEM;
-    e->has_num = parse_number(e->canon, &e->num);
+    e->has_num = lex_parse_number(e->canon, &e->num);
     for (const char *t = e->tags; *t;) { /* bits for bare tags and for keys of key=value */
         while (*t == ' ')
             t++;

@@ -349,6 +349,44 @@ static int cmp_seed_key(const void *k, const void *e)
     return a < b ? -1 : a > b;
 }
 
+/* Can the rule begin a match at pos? One look at each instruction it can begin with, so a
+ * rule that cannot start here costs no thread. */
+static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
+{
+    const facta_rules *r = ex->rules;
+    if (ru->after_pred >= 0 && (pos == 0 || !pred_cached(ex, ru->after_pred, &ex->toks[pos - 1])))
+        return 0;
+    if (ru->notafter_pred >= 0 && pos > 0 && pred_cached(ex, ru->notafter_pred, &ex->toks[pos - 1]))
+        return 0;
+    for (int i = 0; i < ru->nfirst; i++) {
+        const inst *in = &ph->prog[ru->first_pcs[i]];
+        switch (in->op) {
+        case OP_ANY:
+            return 1;
+        case OP_TOK:
+            if (pred_cached(ex, in->x, &ex->toks[pos]))
+                return 1;
+            break;
+        case OP_LEX:
+            for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
+                const lex_entry *e = &r->entries[ex->hits[h].entry];
+                if ((int)e->lex == in->x && (in->y < 0 || lex_entry_has_tag(e, r->tags[in->y])) &&
+                    (in->z < 0 || pred_cached(ex, in->z, &ex->toks[pos])))
+                    return 1;
+            }
+            break;
+        case OP_REC:
+            for (int32_t ri = ex->rec_head[pos]; ri >= 0; ri = ex->recs[ri].next_at_start)
+                if (ex->recs[ri].type == in->x && !ex->recs[ri].dead)
+                    return 1;
+            break;
+        default:
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
 {
     if (!ph->nseeds)
@@ -362,6 +400,8 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
         if (ex->seed_stamp[f->rule] == pos + 1)
             continue;
         ex->seed_stamp[f->rule] = pos + 1;
+        if (!can_start(ex, ph, &ex->rules->rules[f->rule], pos))
+            continue;
         thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, NULL, -1, -1, -1, -1};
         int rc = run_thread(ex, ph, &t, pos);
         if (rc)
@@ -382,8 +422,8 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
     unsigned cls = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
     for (int i = 0; !rc && i < ph->ngeneric; i++) {
         const rule *ru = &r->rules[ph->generic[i]];
-        if (!(ru->first_class[cls / 64] & (1ull << (cls % 64))))
-            continue; /* its first token test cannot accept this kind of token */
+        if (!(ru->first_class[cls / 64] & (1ull << (cls % 64))) || !can_start(ex, ph, ru, pos))
+            continue; /* its first token test cannot accept this token */
         thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
         rc = run_thread(ex, ph, &th, pos);
     }

@@ -267,15 +267,13 @@ static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
                     /* "third" is an ordinal with frac=0.333; a plain number otherwise */
                     *v = e->num;
                     if (c == 5 && lex_entry_tag_value(e, "frac", buf, sizeof buf))
-                        *v = strtod(buf, NULL);
+                        lex_parse_number(buf, v);
                     return c + 1;
                 }
             }
             char buf[32];
-            if (lex_entry_tag_value(e, "frac", buf, sizeof buf)) {
-                *v = strtod(buf, NULL);
+            if (lex_entry_tag_value(e, "frac", buf, sizeof buf) && lex_parse_number(buf, v))
                 return 6;
-            }
         }
     }
     return 0;

@@ -165,6 +165,10 @@ typedef struct rule {
     /* first-element prefilter */
     int first_generic;
     uint64_t first_class[2]; /* token classes its first token may have (see tok_class) */
+    uint32_t *first_pcs;     /* the consuming instructions a match can begin with */
+    int nfirst;
+    int after_pred;          /* `after [test]`: the token before the match must pass (-1 none) */
+    int notafter_pred;       /* `notafter [test]`: ... must not pass (-1 none) */
 } rule;
 
 /* A token's class for seeding: kind * 24 + script * 6 + shape (0..119). */
@@ -266,6 +270,8 @@ int lex_add_file(facta_rules *r, cctx *cc, int lex, const char *data, size_t len
                  const char *file, facta_diag *diag);
 int lex_add_icu_countries(facta_rules *r, cctx *cc, int lex);
 int lex_finish(facta_rules *r);
+/* A lexicon number: "12", "0.5" or an exact fraction "1/3". 1 when s is one. */
+int lex_parse_number(const char *s, double *v);
 /* Word ids having `folded` among their forms; returns the count (at most max). */
 size_t lex_form_words(const facta_rules *r, const char *folded, size_t n, uint64_t h,
                       uint32_t *out, size_t max);

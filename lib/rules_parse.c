@@ -1252,6 +1252,50 @@ static void first_keys(const facta_rules *r, const node *n, seedset *s)
     }
 }
 
+/* The consuming instructions reachable from the rule's root through jumps, splits and saves:
+ * the matcher tries these on a token before it starts a thread there. */
+static int first_pcs(parser *P, phase *ph, rule *ru)
+{
+    size_t n = ph->nprog - ru->root;
+    uint8_t *seen = fa_calloc(&P->r->al, n + 1, 1);
+    uint32_t *stack = fa_malloc(&P->r->al, (n + 1) * sizeof *stack);
+    uint32_t *out = arena_alloc(&P->r->pool, (n + 1) * sizeof *out);
+    int rc = 0, no = 0;
+    size_t sp = 0;
+    if (!seen || !stack || !out) {
+        rc = P->L.err = FACTA_ENOMEM;
+        goto done;
+    }
+    stack[sp++] = ru->root;
+    while (sp) {
+        uint32_t pc = stack[--sp];
+        if (pc < ru->root || pc >= ph->nprog || seen[pc - ru->root])
+            continue;
+        seen[pc - ru->root] = 1;
+        const inst *in = &ph->prog[pc];
+        switch (in->op) {
+        case OP_JMP:
+            stack[sp++] = (uint32_t)in->x;
+            break;
+        case OP_SPLIT:
+            stack[sp++] = (uint32_t)in->x;
+            stack[sp++] = (uint32_t)in->y;
+            break;
+        case OP_SAVE:
+            stack[sp++] = pc + 1;
+            break;
+        default:
+            out[no++] = pc;
+        }
+    }
+    ru->first_pcs = out;
+    ru->nfirst = no;
+done:
+    fa_free(&P->r->al, seen);
+    fa_free(&P->r->al, stack);
+    return rc;
+}
+
 static phase *get_phase(parser *P, int number)
 {
     facta_rules *r = P->r;
@@ -1764,6 +1808,7 @@ static int stmt_rule(parser *P, int is_reject)
     ru.phase = P->phase;
     ru.is_reject = is_reject;
     ru.target_cap = -1;
+    ru.after_pred = ru.notafter_pred = -1;
     if (!ru.name || !ru.file)
         return L->err = FACTA_ENOMEM;
     int types[16], nt = 0;
@@ -1782,7 +1827,24 @@ static int stmt_rule(parser *P, int is_reject)
         if (expect_p(L, ')'))
             return L->err;
     }
-    while (!is_reject && L->t == T_IDENT) {
+    while (L->t == T_IDENT) {
+        if (is_kw(L, "after") || is_kw(L, "notafter")) {
+            int neg = is_kw(L, "notafter");
+            lx_next(L);
+            if (expect_p(L, '['))
+                return L->err;
+            int pid = parse_pexpr(P);
+            if (pid < 0 || expect_p(L, ']'))
+                return L->err ? L->err : FACTA_ESYNTAX;
+            if (neg)
+                ru.notafter_pred = pid;
+            else
+                ru.after_pred = pid;
+            continue;
+        }
+        if (is_reject)
+            return lx_error(L, "unknown reject option '%s' (after [test], notafter [test])",
+                            fbuf_cstr(&L->sval));
         if (is_kw(L, "priority")) {
             lx_next(L);
             int neg = 0;
@@ -1796,7 +1858,8 @@ static int stmt_rule(parser *P, int is_reject)
         } else if (is_kw(L, "overlap")) {
             ru.overlap = 1;
         } else {
-            return lx_error(L, "unknown rule option '%s' (priority N, overlap)", fbuf_cstr(&L->sval));
+            return lx_error(L, "unknown rule option '%s' (priority N, overlap, after [test], "
+                               "notafter [test])", fbuf_cstr(&L->sval));
         }
         lx_next(L);
     }
@@ -1847,6 +1910,8 @@ static int stmt_rule(parser *P, int is_reject)
     ru.first_generic = ss.generic;
     ru.first_class[0] = ru.first_class[1] = 0;
     first_classes(r, ast, ru.first_class);
+    if (first_pcs(P, ph, &ru))
+        return L->err ? L->err : FACTA_ENOMEM;
     if (ss.generic) {
         int *ng = fa_realloc(&r->al, ph->generic, (size_t)(ph->ngeneric + 1) * sizeof(int));
         if (!ng)

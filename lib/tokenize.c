@@ -478,6 +478,7 @@ static int is_closer(const char *s, const ftok *k)
     return (n == 1 && (*p == '"' || *p == '\'' || *p == ')' || *p == ']')) ||
            (n == 2 && memcmp(p, "\xC2\xBB", 2) == 0) ||                  /* » */
            (n == 3 && (memcmp(p, "\xE2\x80\x9D", 3) == 0 ||               /* ” */
+                       memcmp(p, "\xE2\x80\x9C", 3) == 0 ||               /* “ closing „ */
                        memcmp(p, "\xE2\x80\x99", 3) == 0));              /* ’ */
 }
 

@@ -74,12 +74,12 @@ half => 0.5 | frac
 halves => 0.5 | frac
 quarter => 0.25 | frac
 quarters => 0.25 | frac
-thirds => 0.333333333333 | frac
+thirds => 1/3 | frac
 fifths => 0.2 | frac
-sixths => 0.166666666667 | frac
-sevenths => 0.142857142857 | frac
+sixths => 1/6 | frac
+sevenths => 1/7 | frac
 eighths => 0.125 | frac
-ninths => 0.111111111111 | frac
+ninths => 1/9 | frac
 tenths => 0.1 | frac
 hundredths => 0.01 | frac
 thousandths => 0.001 | frac
@@ -87,13 +87,13 @@ thousandths => 0.001 | frac
 # Ordinals
 first => 1 | ordinal
 second => 2 | ordinal
-third => 3 | ordinal frac=0.333333333333
+third => 3 | ordinal frac=1/3
 fourth => 4 | ordinal frac=0.25
 fifth => 5 | ordinal frac=0.2
-sixth => 6 | ordinal frac=0.166666666667
-seventh => 7 | ordinal frac=0.142857142857
+sixth => 6 | ordinal frac=1/6
+seventh => 7 | ordinal frac=1/7
 eighth => 8 | ordinal frac=0.125
-ninth => 9 | ordinal frac=0.111111111111
+ninth => 9 | ordinal frac=1/9
 tenth => 10 | ordinal frac=0.1
 eleventh => 11 | ordinal
 twelfth => 12 | ordinal
