@@ -360,6 +360,8 @@ void facta_extractor_free(facta_extractor *ex)
     fa_free(al, ex->cands);
     fa_free(al, ex->last_cand);
     fa_free(al, ex->occ);
+    fa_free(al, ex->rmask);
+    fa_free(al, ex->rwho);
     fa_free(al, ex->seed_stamp);
     fa_free(al, ex->ents);
     fa_free(al, ex->expl);

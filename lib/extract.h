@@ -101,6 +101,10 @@ struct facta_extractor {
     size_t last_cand_cap;
     int32_t *occ;               /* per token: 1 + the rule whose record holds it, 0 free */
     size_t occ_cap;
+    uint64_t *rmask;            /* per token: types rejected there (bit type & 63) */
+    size_t rmask_cap;
+    int32_t *rwho;              /* per token: a reject rule that covers it */
+    size_t rwho_cap;
     uint32_t *seed_stamp;
     size_t seed_stamp_cap;
     uint64_t steps;             /* VM steps in the last document (tests count them) */

@@ -28,6 +28,7 @@ int match_lexicons(facta_extractor *ex)
         return FACTA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
+        ex->toks[i].lexmask = 0;
         /* depth-first walk: (node, next token) */
         struct { uint32_t node; uint32_t pos; } st[64];
         int sp = 0;
@@ -50,9 +51,12 @@ int match_lexicons(facta_extractor *ex)
                 for (uint32_t j = 0; j < tn->nents; j++) {
                     if (FA_GROW(ex->al, ex->hits, ex->hits_cap, ex->nhits + 1))
                         return FACTA_ENOMEM;
-                    ex->hits[ex->nhits].entry = r->tents[tn->ent_off + j];
+                    uint32_t ent = r->tents[tn->ent_off + j];
+                    ex->hits[ex->nhits].entry = ent;
                     ex->hits[ex->nhits].end = pos + 1;
                     ex->nhits++;
+                    if (pos == i && r->entries[ent].lex < 64)
+                        ex->toks[i].lexmask |= 1ull << r->entries[ent].lex;
                 }
                 if (sp < 64) {
                     st[sp].node = c;
@@ -133,6 +137,12 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
         return t->pub.shape == p->a;
     case P_IN: {
         size_t i = (size_t)(t - ex->toks);
+        if (p->lex < 64) {
+            if (!(t->lexmask & (1ull << p->lex)))
+                return 0;
+            if (p->tag < 0)
+                return 1;
+        }
         for (uint32_t h = ex->hit_off[i]; h < ex->hit_off[i + 1]; h++) {
             const lex_entry *e = &r->entries[ex->hits[h].entry];
             if (ex->hits[h].end == i + 1 && (int)e->lex == p->lex &&
@@ -619,25 +629,46 @@ int match_phase(facta_extractor *ex, const phase *ph)
             c->re = e;
         }
     }
-    /* rejects */
-    for (size_t i = 0; i < ex->ncands; i++) {
-        const cand *rj = &ex->cands[i];
-        const rule *rr = &r->rules[rj->rule];
-        if (!rr->is_reject)
-            continue;
+    /* rejects: mark the tokens each reject covers with the types it suppresses, then drop
+     * the candidates whose record span touches a mark of one of their types */
+    int any_reject = 0;
+    for (size_t i = 0; i < ex->ncands && !any_reject; i++)
+        any_reject = r->rules[ex->cands[i].rule].is_reject;
+    if (any_reject) {
+        if (FA_GROW(ex->al, ex->rmask, ex->rmask_cap, (size_t)n + 1) ||
+            FA_GROW(ex->al, ex->rwho, ex->rwho_cap, (size_t)n + 1))
+            return FACTA_ENOMEM;
+        memset(ex->rmask, 0, (n + 1) * sizeof *ex->rmask);
+        for (size_t i = 0; i < ex->ncands; i++) {
+            const cand *rj = &ex->cands[i];
+            const rule *rr = &r->rules[rj->rule];
+            if (!rr->is_reject)
+                continue;
+            uint64_t m = 0;
+            for (int k = 0; k < rr->nreject_types; k++)
+                m |= 1ull << (rr->reject_types[k] & 63);
+            if (!rr->nreject_types)
+                m = ~0ull;
+            for (uint32_t k = rj->rs; k < rj->re && k < n; k++) {
+                ex->rmask[k] |= m;
+                ex->rwho[k] = rj->rule;
+            }
+        }
         for (size_t j = 0; j < ex->ncands; j++) {
             cand *c = &ex->cands[j];
             const rule *ru = &r->rules[c->rule];
-            if (ru->is_reject || c->dead || c->re <= rj->rs || c->rs >= rj->re)
+            if (ru->is_reject || c->dead)
                 continue;
-            int hit_ = rr->nreject_types == 0;
-            for (int k = 0; k < rr->nreject_types && !hit_; k++)
-                for (int m = 0; m < ru->nemits && !hit_; m++)
-                    hit_ = ru->emits[m].type == rr->reject_types[k];
-            if (hit_) {
-                c->dead = 1;
-                if (add_explain(ex, c, "rejected by", rj->rule))
-                    return FACTA_ENOMEM;
+            uint64_t m = 0;
+            for (int k = 0; k < ru->nemits; k++)
+                m |= 1ull << (ru->emits[k].type & 63);
+            for (uint32_t k = c->rs; k < c->re && k < n; k++) {
+                if (ex->rmask[k] & m) {
+                    c->dead = 1;
+                    if (add_explain(ex, c, "rejected by", ex->rwho[k]))
+                        return FACTA_ENOMEM;
+                    break;
+                }
             }
         }
     }

@@ -98,6 +98,7 @@ typedef struct pred {
     pcre2_code *re;
     int lex, tag;    /* P_IN: lexicon id, tag string id (-1 none) */
     uint64_t tagbit; /* P_IN: tag_bit of the tag */
+    int cost;        /* rough evaluation cost; AND/OR evaluate the cheaper side first */
     uint32_t mask;
 } pred;
 

@@ -2073,8 +2073,50 @@ static int cmp_phase(const void *a, const void *b)
     return ((const phase *)a)->number - ((const phase *)b)->number;
 }
 
+/* Costs for ordering AND/OR: children are always created before their parents. */
+static void pred_costs(facta_rules *r)
+{
+    for (size_t i = 0; i < r->npreds; i++) {
+        pred *p = &r->preds[i];
+        switch (p->op) {
+        case P_AND:
+        case P_OR:
+            p->cost = r->preds[p->a].cost + r->preds[p->b].cost;
+            if (r->preds[p->b].cost < r->preds[p->a].cost) { /* cheaper side first */
+                int t = p->a;
+                p->a = p->b;
+                p->b = t;
+            }
+            break;
+        case P_NOT:
+            p->cost = r->preds[p->a].cost;
+            break;
+        case P_RE:
+        case P_FRE:
+            p->cost = 20;
+            break;
+        case P_MORPH:
+            p->cost = 6;
+            break;
+        case P_IN:
+            p->cost = p->tag >= 0 ? 4 : 1;
+            break;
+        case P_WORD:
+        case P_STEM:
+        case P_FORM:
+        case P_PREFIX:
+        case P_SUFFIX:
+            p->cost = 2;
+            break;
+        default:
+            p->cost = 1;
+        }
+    }
+}
+
 int rules_finish(facta_rules *r, facta_diag *diag)
 {
+    pred_costs(r);
     int rc = lex_finish(r);
     if (rc) {
         diag_set(diag, rc, "<rules>", 0, 0, 0, "%s", facta_strerror(rc));

@@ -365,12 +365,25 @@ static void classify_letters(const char *s, size_t n, ftok *k)
     size_t i = 0;
     while (i < n) {
         uint32_t c = utf8_next(s, n, &i);
-        if (is_latin(c))
-            lat = 1;
-        else if (is_cyrillic(c))
+        int alpha, U;
+        /* fast paths for ASCII and basic Cyrillic; ICU's properties for the rest */
+        if (c < 0x80) {
+            alpha = (c | 32) >= 'a' && (c | 32) <= 'z';
+            U = c >= 'A' && c <= 'Z';
+            lat |= alpha;
+        } else if (c >= 0x400 && c <= 0x45F) {
+            alpha = 1;
+            U = c < 0x430;
             cyr = 1;
-        if (u_isalpha((UChar32)c)) {
-            int U = u_isupper((UChar32)c) || u_istitle((UChar32)c);
+        } else {
+            if (is_latin(c))
+                lat = 1;
+            else if (is_cyrillic(c))
+                cyr = 1;
+            alpha = u_isalpha((UChar32)c);
+            U = alpha && (u_isupper((UChar32)c) || u_istitle((UChar32)c));
+        }
+        if (alpha) {
             if (letters == 0)
                 first_up = U;
             else if (U)

@@ -14,6 +14,7 @@ typedef struct ftok {
     uint64_t morph;     /* Russian grammatical features (see morph.h), 0 = unknown */
     uint32_t morph_done; /* morph computed (lazily, by the matcher) */
     uint32_t pad;
+    uint64_t lexmask;   /* bit l: the token alone is an entry of lexicon l (l < 64) */
 } ftok;
 
 typedef struct tokenizer tokenizer;
