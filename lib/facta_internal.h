@@ -12,7 +12,7 @@
 
 /* Limits (documented in docs/limits.md). */
 #define FACTA__MAX_DOC_BYTES ((size_t)INT32_MAX) /* ICU break positions are int32_t */
-#define FACTA__MAX_TOKEN_BYTES 4096               /* longer tokens are split (no stem) */
+#define FACTA__MAX_TOKEN_BYTES 4096               /* longer tokens: only this prefix is folded and stemmed */
 #define FACTA__MAX_MATCH_TOKENS 64                /* longest span one pattern may cover */
 #define FACTA__MAX_RECORDS 100000                 /* records kept per document */
 #define FACTA__MAX_NESTING 64                     /* deepest (...) nesting in a pattern */
