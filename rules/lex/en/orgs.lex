@@ -554,3 +554,15 @@ Democratic Party | org party
 Republican Party | org party
 Labour Party | org party
 Conservative Party | org party
+
+# More well-known companies and bodies
+Philips | org company
+Hewlett-Packard | org company abbr=HP
+Nokia | org company
+Ferrari | org company
+Voice of America | org media abbr=VOA
+Al-Qaeda | org
+Al Qaeda | org
+Taliban | org
+Hamas | org
+Hezbollah | org

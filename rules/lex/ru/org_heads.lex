@@ -136,3 +136,4 @@
 журнал | orghead
 издательство | orghead
 редакция | orghead
+фронт | orghead

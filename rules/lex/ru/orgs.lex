@@ -484,3 +484,30 @@
 ВШЭ => Высшая школа экономики | org edu abbr=ВШЭ
 Российская академия наук | org edu abbr=РАН
 РАН => Российская академия наук | org edu abbr=РАН
+
+# Крупные мировые компании и медиа в русском написании
+Майкрософт | org company
+Гугл | org company
+Эппл | org company
+Фейсбук | org company
+Твиттер | org company
+Сименс | org company
+Филипс | org company
+Нокиа | org company
+Интел | org company
+Тойота | org company
+Фольксваген | org company
+Мерседес | org company
+Феррари | org company
+Макдоналдс | org company
+Кока-Кола | org company
+Пепси | org company
+Голос Америки | org media
+Лента.ру | org media
+Газета.ру | org media
+Эхо Москвы | org media
+Аль-Каида | org
+Талибан | org
+Хамас | org
+Хезболла | org
+Конгресс | org gov
