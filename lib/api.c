@@ -415,7 +415,7 @@ static int parse_date(const char *s, int *y, int *m, int *d)
 
 /* Validate, sanitize and tokenize; shared by facta_tokenize and facta_extract. */
 static int prepare(facta_extractor *ex, const char *text, size_t len,
-                   const facta_extract_options *opts)
+                   const facta_extract_options *opts, int stems)
 {
     ex->err[0] = 0;
     ex->nents = 0;
@@ -494,7 +494,7 @@ static int prepare(facta_extractor *ex, const char *text, size_t len,
     size_t skip = (ex->len >= 3 && memcmp(ex->text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
     ftok *toks;
     size_t n;
-    int rc = tok_run(ex->tk, ex->text + skip, ex->len - skip, NULL, &ex->arena, &toks, &n);
+    int rc = tok_run(ex->tk, ex->text + skip, ex->len - skip, stems, &ex->arena, &toks, &n);
     if (rc)
         return set_error(ex, rc, rc == FACTA_ENOMEM ? "out of memory" : "tokenizer failed (ICU)");
     for (size_t i = 0; i < n && skip; i++) {
@@ -524,7 +524,7 @@ int facta_tokenize(const facta_token **out, size_t *out_count, facta_extractor *
         return FACTA_EINVAL;
     if (!out || !out_count)
         return set_error(ex, FACTA_EINVAL, "out and out_count must not be NULL");
-    int rc = prepare(ex, text, len, opts);
+    int rc = prepare(ex, text, len, opts, 1);
     if (rc)
         return rc;
     /* the public array is the same memory: ftok starts with a facta_token, but the
@@ -553,7 +553,7 @@ static int cmp_ent(const void *a, const void *b)
 
 static int run(facta_extractor *ex, const char *text, size_t len, const facta_extract_options *opts)
 {
-    int rc = prepare(ex, text, len, opts);
+    int rc = prepare(ex, text, len, opts, 0); /* stems are made when a rule asks */
     if (rc)
         return rc;
     const facta_rules *r = ex->rules;

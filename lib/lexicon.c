@@ -265,7 +265,7 @@ int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t 
     ftok *toks;
     size_t nt;
     arena_reset(&cc->scratch);
-    int rc = tok_run(cc->tk, phrase, plen, NULL, &cc->scratch, &toks, &nt);
+    int rc = tok_run(cc->tk, phrase, plen, 0, &cc->scratch, &toks, &nt);
     if (rc)
         return rc;
     if (nt == 0 || nt > FACTA__MAX_PHRASE_WORDS)

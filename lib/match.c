@@ -107,6 +107,8 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
         return t->fhash == p->hash && t->folded_len == p->len &&
                memcmp(t->pub.folded, p->str, p->len) == 0;
     case P_STEM:
+        if (!t->stem_done && tok_ensure_stem(ex->tk, &ex->toks[t - ex->toks]))
+            return 0; /* out of memory: the test fails */
         return t->shash == p->hash && t->stem_len == p->len &&
                memcmp(t->pub.stem, p->str, p->len) == 0;
     case P_FORM: {
@@ -440,12 +442,6 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
     return rc;
 }
 
-static int cmp_thread_start(const void *a, const void *b)
-{
-    const thread *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
 /* Rebuild captures of a candidate from its log. */
 static void get_caps(const cand *c, capture *caps, int ncaps)
 {
@@ -583,8 +579,18 @@ int match_phase(facta_extractor *ex, const phase *ph)
     for (uint32_t pos = 0; pos <= n; pos++) {
         size_t b = pos % RING;
         ex->gen++;
-        if (ex->ring_n[b] > 1)
-            qsort(ex->ring[b], ex->ring_n[b], sizeof(thread), cmp_thread_start);
+        if (ex->ring_n[b] > 1) { /* by start, stable: an insertion sort (lists are short) */
+            thread *tl = ex->ring[b];
+            for (size_t i = 1; i < ex->ring_n[b]; i++) {
+                thread x = tl[i];
+                size_t j = i;
+                while (j > 0 && tl[j - 1].start > x.start) {
+                    tl[j] = tl[j - 1];
+                    j--;
+                }
+                tl[j] = x;
+            }
+        }
         /* run_thread may park into other buckets, never into this one */
         for (size_t i = 0; i < ex->ring_n[b]; i++) {
             thread t = ex->ring[b][i];

@@ -686,7 +686,7 @@ static node *literal(parser *P, const char *s, size_t n)
     ftok *toks;
     size_t nt;
     arena_reset(&P->cc->scratch);
-    if (tok_run(P->cc->tk, s, n, NULL, &P->cc->scratch, &toks, &nt)) {
+    if (tok_run(P->cc->tk, s, n, 0, &P->cc->scratch, &toks, &nt)) {
         P->L.err = FACTA_ENOMEM;
         return NULL;
     }

@@ -241,6 +241,26 @@ const char *tok_stem(tokenizer *t, const char *folded, size_t n, int script, uin
     return stem;
 }
 
+int tok_ensure_stem(tokenizer *t, ftok *k)
+{
+    if (k->stem_done)
+        return 0;
+    if (k->pub.kind == FACTA_TOK_WORD) {
+        uint32_t sl;
+        const char *st = tok_stem(t, k->pub.folded, k->folded_len, k->pub.script, &sl);
+        if (!st)
+            return FACTA_ENOMEM;
+        k->pub.stem = st;
+        k->stem_len = sl;
+    } else {
+        k->pub.stem = k->pub.folded;
+        k->stem_len = k->folded_len;
+    }
+    k->shash = fa_hash(k->pub.stem, k->stem_len);
+    k->stem_done = 1;
+    return 0;
+}
+
 static void cache_clear(tokenizer *t)
 {
     if (t->cache)
@@ -503,7 +523,7 @@ static int is_sentence_end(const char *s, const ftok *k)
            (n == 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0);
 }
 
-int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_arena *arena,
+int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *arena,
             ftok **out, size_t *n)
 {
     UErrorCode err = U_ZERO_ERROR;
@@ -665,18 +685,8 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
         k->pub.folded = f;
         k->folded_len = (uint32_t)t->fold.len;
         k->fhash = fa_hash(f, t->fold.len);
-        if (k->pub.kind == FACTA_TOK_WORD) {
-            uint32_t sl;
-            const char *st = tok_stem(t, f, t->fold.len, k->pub.script, &sl);
-            if (!st)
-                return FACTA_ENOMEM;
-            k->pub.stem = st;
-            k->stem_len = sl;
-        } else {
-            k->pub.stem = f;
-            k->stem_len = k->folded_len;
-        }
-        k->shash = fa_hash(k->pub.stem, k->stem_len);
+        if (stems && tok_ensure_stem(t, k))
+            return FACTA_ENOMEM;
         if (i == 0) {
             k->pub.flags |= FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START;
         } else if ((k->pub.flags & FACTA_TOKEN_SPACE_BEFORE) && k->pub.shape != FACTA_SHAPE_LOWER) {
@@ -700,10 +710,6 @@ int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_ar
                 if (!abbrev)
                     k->pub.flags |= FACTA_TOKEN_SENT_START;
             }
-        }
-        if (map) {
-            k->pub.span.byte_start = map[k->pub.span.byte_start];
-            k->pub.span.byte_end = map[k->pub.span.byte_end];
         }
     }
     *out = t->toks;

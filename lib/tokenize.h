@@ -13,7 +13,7 @@ typedef struct ftok {
     uint64_t shash;     /* fa_hash(stem) */
     uint64_t morph;     /* Russian grammatical features (see morph.h), 0 = unknown */
     uint32_t morph_done; /* morph computed (lazily, by the matcher) */
-    uint32_t pad;
+    uint32_t stem_done; /* stem computed (stems are made when first asked for) */
     uint64_t lexmask;   /* bit l: the token alone is an entry of lexicon l (l < 64) */
 } ftok;
 
@@ -24,14 +24,15 @@ int tok_new(tokenizer **out, const fa_alloc *al);
 void tok_free(tokenizer *t);
 
 /*
- * Tokenize text[0, len) (valid UTF-8 unless `map` is given). Tokens land in
- * `*out` (owned by the tokenizer, valid until the next call); strings in `arena`.
- * `map`, when not NULL, maps byte offsets of `text` back to the caller's original
- * bytes (used when invalid bytes were replaced), and `cp_map` likewise for code points.
- * `base` is added to every byte offset (used to skip a BOM). Returns 0 or an error.
+ * Tokenize valid UTF-8 text[0, len). Tokens land in `*out` (owned by the tokenizer, valid
+ * until the next call); strings in `arena`. With `stems`, every token's stem is computed
+ * now; otherwise stem is NULL until tok_ensure_stem(). Returns 0 or an error.
  */
-int tok_run(tokenizer *t, const char *text, size_t len, const size_t *map, fa_arena *arena,
+int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *arena,
             ftok **out, size_t *n);
+
+/* Compute a token's stem if it is not yet known (cached per distinct word). 0 or ENOMEM. */
+int tok_ensure_stem(tokenizer *t, ftok *k);
 
 /* Fold one string as the tokenizer folds a token (case fold, ё→е, quotes unified). */
 int tok_fold(tokenizer *t, const char *s, size_t n, fbuf *out);
