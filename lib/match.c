@@ -72,10 +72,12 @@ int match_lexicons(facta_extractor *ex)
 
 /* ---- predicates ---- */
 
-static int re_match(const facta_extractor *ex, pcre2_code *re, const char *s, size_t n)
+static int re_match(const facta_extractor *ex, const pred *p, const char *s, size_t n)
 {
     /* the text was validated (or sanitized) at the boundary */
-    return pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, ex->md, NULL) >= 0;
+    if (p->jit)
+        return pcre2_jit_match(p->re, (PCRE2_SPTR)s, n, 0, 0, ex->md, NULL) >= 0;
+    return pcre2_match(p->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, ex->md, NULL) >= 0;
 }
 
 /* Grammatical features of a token, computed the first time a rule asks. */
@@ -116,10 +118,10 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
         return n == p->len && memcmp(ex->text + t->pub.span.byte_start, p->str, n) == 0;
     }
     case P_RE:
-        return re_match(ex, p->re, ex->text + t->pub.span.byte_start,
+        return re_match(ex, p, ex->text + t->pub.span.byte_start,
                         t->pub.span.byte_end - t->pub.span.byte_start);
     case P_FRE:
-        return re_match(ex, p->re, t->pub.folded, t->folded_len);
+        return re_match(ex, p, t->pub.folded, t->folded_len);
     case P_KIND:
         return t->pub.kind == p->a;
     case P_SCRIPT:
@@ -355,12 +357,6 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
     return 0;
 }
 
-static int cmp_seed_key(const void *k, const void *e)
-{
-    uint64_t a = *(const uint64_t *)k, b = ((const struct seed_ent *)e)->key;
-    return a < b ? -1 : a > b;
-}
-
 /* Can the rule begin a match at pos? One look at each instruction it can begin with, so a
  * rule that cannot start here costs no thread. */
 static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
@@ -401,14 +397,19 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
 
 static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
 {
-    if (!ph->nseeds)
+    if (!ph->seed_index_cap)
         return 0;
-    const struct seed_ent *f = bsearch(&key, ph->seeds, ph->nseeds, sizeof *ph->seeds, cmp_seed_key);
-    if (!f)
+    size_t h = (size_t)fa_hash(&key, 8) & (ph->seed_index_cap - 1);
+    const struct seed_slot *sl = NULL;
+    for (; ph->seed_index[h].n; h = (h + 1) & (ph->seed_index_cap - 1))
+        if (ph->seed_index[h].key == key) {
+            sl = &ph->seed_index[h];
+            break;
+        }
+    if (!sl)
         return 0;
-    while (f > ph->seeds && (f - 1)->key == key)
-        f--;
-    for (; f < ph->seeds + ph->nseeds && f->key == key; f++) {
+    for (uint32_t i = 0; i < sl->n; i++) {
+        const struct seed_ent *f = &ph->seeds[sl->off + i];
         if (ex->seed_stamp[f->rule] == pos + 1)
             continue;
         ex->seed_stamp[f->rule] = pos + 1;

@@ -98,6 +98,7 @@ typedef struct pred {
     pcre2_code *re;
     int lex, tag;    /* P_IN: lexicon id, tag string id (-1 none) */
     uint64_t tagbit; /* P_IN: tag_bit of the tag */
+    int jit;         /* P_RE/P_FRE: JIT-compiled, matched with pcre2_jit_match */
     int cost;        /* rough evaluation cost; AND/OR evaluate the cheaper side first */
     uint32_t mask;
 } pred;
@@ -187,6 +188,8 @@ typedef struct phase {
     /* prefilter: word hash → rule list, lexicon → rules, type → rules, generic */
     struct seed_ent { uint64_t key; int rule; } *seeds; /* sorted by key */
     size_t nseeds;
+    struct seed_slot { uint64_t key; uint32_t off, n; } *seed_index; /* key → seeds[off..+n) */
+    size_t seed_index_cap;
     int *generic;
     int ngeneric;
     int maxcaps;

@@ -387,8 +387,8 @@ static int compile_regex(parser *P, pred *p, const char *pat, int icase)
                  P->L.tpos, "bad regex: %s", (const char *)msg);
         return P->L.err = FACTA_EREGEX;
     }
-    if (!P->no_jit)
-        pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE); /* failure: the interpreter is used */
+    if (!P->no_jit) /* failure: the interpreter is used */
+        p->jit = pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE) == 0;
     return 0;
 }
 
@@ -2124,8 +2124,34 @@ int rules_finish(facta_rules *r, facta_diag *diag)
     }
     if (r->nphases)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
-    for (int i = 0; i < r->nphases; i++)
-        if (r->phases[i].nseeds)
-            qsort(r->phases[i].seeds, r->phases[i].nseeds, sizeof *r->phases[i].seeds, cmp_seed);
+    for (int i = 0; i < r->nphases; i++) {
+        phase *ph = &r->phases[i];
+        if (!ph->nseeds)
+            continue;
+        qsort(ph->seeds, ph->nseeds, sizeof *ph->seeds, cmp_seed);
+        /* a hash index over the distinct keys: one probe per token and key */
+        size_t cap = 16;
+        while (cap < ph->nseeds * 2)
+            cap *= 2;
+        ph->seed_index = fa_calloc(&r->al, cap, sizeof *ph->seed_index);
+        if (!ph->seed_index) {
+            diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
+            return FACTA_ENOMEM;
+        }
+        ph->seed_index_cap = cap;
+        for (size_t k = 0; k < ph->nseeds;) {
+            size_t e = k;
+            while (e < ph->nseeds && ph->seeds[e].key == ph->seeds[k].key)
+                e++;
+            uint64_t key = ph->seeds[k].key;
+            size_t h = (size_t)fa_hash(&key, 8) & (cap - 1);
+            while (ph->seed_index[h].n)
+                h = (h + 1) & (cap - 1);
+            ph->seed_index[h].key = key;
+            ph->seed_index[h].off = (uint32_t)k;
+            ph->seed_index[h].n = (uint32_t)(e - k);
+            k = e;
+        }
+    }
     return 0;
 }
