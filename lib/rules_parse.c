@@ -1130,12 +1130,6 @@ static int nullable(const node *n)
 #define KEY_LEX(l) ((1ull << 62) | (uint64_t)(l))
 #define KEY_REC(t) ((1ull << 63) | (uint64_t)(t))
 
-typedef struct seedset {
-    uint64_t keys[64];
-    int n;
-    int generic;
-} seedset;
-
 /* Token classes a predicate can accept (conservative: unknown tests accept all). */
 static void pred_classes(const facta_rules *r, int id, uint64_t m[2])
 {
@@ -1169,86 +1163,6 @@ static void pred_classes(const facta_rules *r, int id, uint64_t m[2])
         return;
     default:
         m[0] = m[1] = ~0ull;
-    }
-}
-
-static void first_classes(const facta_rules *r, const node *n, uint64_t m[2])
-{
-    uint64_t k[2];
-    switch (n->kind) {
-    case N_SEQ:
-        for (int i = 0; i < n->nkids; i++) {
-            first_classes(r, n->kids[i], m);
-            if (!nullable(n->kids[i]))
-                return;
-        }
-        return;
-    case N_ALT:
-        for (int i = 0; i < n->nkids; i++)
-            first_classes(r, n->kids[i], m);
-        return;
-    case N_REPEAT:
-    case N_CAP:
-        first_classes(r, n->kids[0], m);
-        return;
-    case N_TOK:
-        pred_classes(r, n->a, k);
-        m[0] |= k[0];
-        m[1] |= k[1];
-        return;
-    default:
-        m[0] = m[1] = ~0ull;
-    }
-}
-
-static void first_keys(const facta_rules *r, const node *n, seedset *s)
-{
-    if (s->generic)
-        return;
-    switch (n->kind) {
-    case N_SEQ:
-        for (int i = 0; i < n->nkids; i++) {
-            first_keys(r, n->kids[i], s);
-            if (!nullable(n->kids[i]))
-                return;
-        }
-        return;
-    case N_ALT:
-        for (int i = 0; i < n->nkids; i++)
-            first_keys(r, n->kids[i], s);
-        return;
-    case N_REPEAT:
-    case N_CAP:
-        first_keys(r, n->kids[0], s);
-        return;
-    case N_TOK: {
-        const pred *p = &r->preds[n->a];
-        uint64_t k;
-        if (p->op == P_WORD)
-            k = p->hash & ~(3ull << 62);
-        else if (p->op == P_IN)
-            k = KEY_LEX(p->lex);
-        else {
-            s->generic = 1;
-            return;
-        }
-        if (s->n == 64) {
-            s->generic = 1;
-            return;
-        }
-        s->keys[s->n++] = k;
-        return;
-    }
-    case N_LEX:
-    case N_REC:
-        if (s->n == 64) {
-            s->generic = 1;
-            return;
-        }
-        s->keys[s->n++] = n->kind == N_LEX ? KEY_LEX(n->a) : KEY_REC(n->a);
-        return;
-    default:
-        s->generic = 1;
     }
 }
 
@@ -1296,6 +1210,60 @@ done:
     return rc;
 }
 
+static int add_seed(parser *P, phase *ph, uint64_t key, int ri)
+{
+    size_t cap = ph->nseeds; /* grown one at a time: rules are few */
+    struct seed_ent *ns = fa_realloc(&P->r->al, ph->seeds, (cap + 1) * sizeof *ns);
+    if (!ns)
+        return P->L.err = FACTA_ENOMEM;
+    ph->seeds = ns;
+    ph->seeds[ph->nseeds].key = key;
+    ph->seeds[ph->nseeds].rule = ri;
+    ph->nseeds++;
+    return 0;
+}
+
+/* How a rule is seeded, from the instructions it can begin with: words (P_WORD tests),
+ * lexicons (@LEX, in=LEX) and record types (<TYPE>) are keys looked up per token; any other
+ * first test makes the rule "generic", tried wherever its first token's class fits. */
+static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
+{
+    facta_rules *r = P->r;
+    int generic = 0;
+    ru->first_class[0] = ru->first_class[1] = 0;
+    for (int i = 0; i < ru->nfirst; i++) {
+        const inst *in = &ph->prog[ru->first_pcs[i]];
+        uint64_t k[2] = {~0ull, ~0ull};
+        if (in->op == OP_TOK)
+            pred_classes(r, in->x, k);
+        ru->first_class[0] |= k[0];
+        ru->first_class[1] |= k[1];
+        const pred *p = in->op == OP_TOK ? &r->preds[in->x] : NULL;
+        if (!((p && (p->op == P_WORD || p->op == P_IN)) || in->op == OP_LEX || in->op == OP_REC))
+            generic = 1;
+    }
+    ru->first_generic = generic;
+    if (generic) {
+        int *ng = fa_realloc(&r->al, ph->generic, (size_t)(ph->ngeneric + 1) * sizeof(int));
+        if (!ng)
+            return P->L.err = FACTA_ENOMEM;
+        ph->generic = ng;
+        ph->generic[ph->ngeneric++] = idx;
+        return 0;
+    }
+    for (int i = 0; i < ru->nfirst; i++) {
+        const inst *in = &ph->prog[ru->first_pcs[i]];
+        const pred *p = in->op == OP_TOK ? &r->preds[in->x] : NULL;
+        uint64_t key = p && p->op == P_WORD ? p->hash & ~(3ull << 62)
+                       : p                  ? KEY_LEX(p->lex)
+                       : in->op == OP_LEX   ? KEY_LEX(in->x)
+                                            : KEY_REC(in->x);
+        if (add_seed(P, ph, key, idx))
+            return P->L.err;
+    }
+    return 0;
+}
+
 static phase *get_phase(parser *P, int number)
 {
     facta_rules *r = P->r;
@@ -1314,18 +1282,6 @@ static phase *get_phase(parser *P, int number)
     return ph;
 }
 
-static int add_seed(parser *P, phase *ph, uint64_t key, int ri)
-{
-    size_t cap = ph->nseeds; /* grown one at a time: rules are few */
-    struct seed_ent *ns = fa_realloc(&P->r->al, ph->seeds, (cap + 1) * sizeof *ns);
-    if (!ns)
-        return P->L.err = FACTA_ENOMEM;
-    ph->seeds = ns;
-    ph->seeds[ph->nseeds].key = key;
-    ph->seeds[ph->nseeds].rule = ri;
-    ph->nseeds++;
-    return 0;
-}
 
 /* ---- actions ---- */
 
@@ -1904,25 +1860,8 @@ static int stmt_rule(parser *P, int is_reject)
     ru.root = (uint32_t)ph->nprog;
     if (compile_node(P, ph, ast) || emit_inst(P, ph, OP_MATCH, idx, 0, 0) < 0)
         return L->err ? L->err : FACTA_ENOMEM;
-    seedset ss;
-    memset(&ss, 0, sizeof ss);
-    first_keys(r, ast, &ss);
-    ru.first_generic = ss.generic;
-    ru.first_class[0] = ru.first_class[1] = 0;
-    first_classes(r, ast, ru.first_class);
-    if (first_pcs(P, ph, &ru))
+    if (first_pcs(P, ph, &ru) || seed_rule(P, ph, &ru, idx))
         return L->err ? L->err : FACTA_ENOMEM;
-    if (ss.generic) {
-        int *ng = fa_realloc(&r->al, ph->generic, (size_t)(ph->ngeneric + 1) * sizeof(int));
-        if (!ng)
-            return L->err = FACTA_ENOMEM;
-        ph->generic = ng;
-        ph->generic[ph->ngeneric++] = idx;
-    } else {
-        for (int i = 0; i < ss.n; i++)
-            if (add_seed(P, ph, ss.keys[i], idx))
-                return L->err;
-    }
     int *nr = fa_realloc(&r->al, ph->rules, (size_t)(ph->nrules + 1) * sizeof(int));
     if (!nr)
         return L->err = FACTA_ENOMEM;
