@@ -323,6 +323,7 @@ int facta_extractor_new(facta_extractor **out, const facta_rules *rules)
     ex->rules = rules;
     ex->al = al;
     arena_init(&ex->arena, al);
+    arena_init(&ex->phase_arena, al);
     fbuf_init(&ex->json, al);
     fbuf_init(&ex->tmp, al);
     int rc = tok_new(&ex->tk, al);
@@ -349,6 +350,7 @@ void facta_extractor_free(facta_extractor *ex)
     if (ex->md)
         pcre2_match_data_free(ex->md);
     arena_free(&ex->arena);
+    arena_free(&ex->phase_arena);
     fa_free(al, ex->hit_off);
     fa_free(al, ex->hits);
     fa_free(al, ex->recs);

@@ -63,6 +63,7 @@ struct facta_extractor {
     const fa_alloc *al;
     tokenizer *tk;
     fa_arena arena;             /* per document */
+    fa_arena phase_arena;       /* per phase: capture logs, sort scratch */
     char err[512];
     /* document */
     const char *text;           /* the text tokens point into (maybe sanitized) */

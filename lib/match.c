@@ -262,7 +262,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             break;
         }
         case OP_SAVE: {
-            caplog *c = arena_alloc(&ex->arena, sizeof *c);
+            caplog *c = arena_alloc(&ex->phase_arena, sizeof *c);
             if (!c)
                 return FACTA_ENOMEM;
             c->prev = t.cl;
@@ -564,6 +564,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
     int rc = 0;
     uint32_t n = (uint32_t)ex->ntoks;
     ex->ncands = 0;
+    arena_reset(&ex->phase_arena); /* capture logs and scratch live for one phase */
     if (FA_GROW(ex->al, ex->vis, ex->vis_cap, ph->nprog + 1))
         return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->last_cand, ex->last_cand_cap, (size_t)r->nrules + 1) ||
@@ -680,7 +681,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
         }
     }
     /* conflicts: longest, then priority, then earliest rule */
-    cand *tmp = arena_alloc(&ex->arena, (ex->ncands + 1) * sizeof *tmp);
+    cand *tmp = arena_alloc(&ex->phase_arena, (ex->ncands + 1) * sizeof *tmp);
     if (!tmp)
         return FACTA_ENOMEM;
     sort_cands(ex->cands, ex->ncands, tmp, r);

@@ -793,15 +793,26 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
             return FACTA_ENOMEM;
         if (!v.s)
             return FACTA_ENOMEM;
+        const char *nul = memchr(v.s, 0, v.n); /* the value ends at a NUL (a token's folded form) */
+        if (nul)
+            v.n = (size_t)(nul - v.s);
         if (strcmp(em->as[i].key, "norm") == 0) {
             if (v.n == 0)
                 return 1; /* no norm: the action declines */
             norm = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
             continue;
         }
-        if (v.n == 0 || en.nattrs >= 40)
+        if (v.n == 0)
             continue;
-        facta_attr *a = &attrs[en.nattrs++];
+        facta_attr *a = NULL; /* a key assigned again: the later value replaces the earlier */
+        for (size_t k = 0; k < en.nattrs && !a; k++)
+            if (strcmp(attrs[k].key, em->as[i].key) == 0)
+                a = &attrs[k];
+        if (!a) {
+            if (en.nattrs >= 40)
+                continue;
+            a = &attrs[en.nattrs++];
+        }
         a->key = em->as[i].key;
         a->value = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
         a->is_number = v.is_num;
@@ -813,6 +824,8 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
         val t = span_text(ex, (int32_t)out->ts, (int32_t)out->te);
         if (!t.s)
             return FACTA_ENOMEM;
+        if (!t.n || !t.s[0])
+            return 1; /* the text starts with a NUL: the norm would read as empty */
         norm = t.s;
     }
     out->norm = norm;
@@ -834,10 +847,27 @@ static facta_attr *get_attr(rec *r, const char *key)
     return NULL;
 }
 
+/* A date field: 0 when absent or a text that does not start with a number; a number's value
+ * (a text's leading integer), or -1 (outside every range) for one below 1 or too large. */
 static int attr_int(rec *r, const char *key)
 {
     facta_attr *a = get_attr(r, key);
-    return a ? atoi(a->value) : 0;
+    if (!a)
+        return 0;
+    double v = a->number;
+    if (!a->is_number) {
+        char *end;
+        long l = strtol(a->value, &end, 10);
+        if (end == a->value)
+            return 0;
+        v = (double)l;
+    }
+    return v >= 1 && v < 100000 ? (int)v : -1;
+}
+
+static int out_of(int v, int lo, int hi)
+{
+    return v && (v < lo || v > hi);
 }
 
 /* Set (or add; records have 4 spare attribute slots) a numeric or string attribute. */
@@ -905,7 +935,14 @@ static int finish_date(facta_extractor *ex, rec *r)
     facta_attr *rel = get_attr(r, "rel_year");
     int rc = 0;
     if (rel) {
-        int delta = atoi(rel->value);
+        double dv = rel->number;
+        if (!rel->is_number)
+            dv = (double)strtol(rel->value, NULL, 10);
+        if (!(dv >= -1000 && dv <= 1000)) { /* no year can come of it */
+            r->dead = 1;
+            return 0;
+        }
+        int delta = (int)dv;
         char rv[16];
         snprintf(rv, sizeof rv, "%+d", delta);
         if (ex->doc_year) {
@@ -920,15 +957,17 @@ static int finish_date(facta_extractor *ex, rec *r)
         if (rc)
             return rc;
     }
-    if ((m && (m < 1 || m > 12)) || (d && (d < 1 || d > 31)) || (em && (em < 1 || em > 12)) ||
-        (ed && (ed < 1 || ed > 31)) || (y && (y < 1000 || y > 2200))) {
-        r->dead = 1;
-        return 0;
-    }
     if (!rel && !y && m && ex->doc_year) {
         y = ex->doc_year;
         if ((rc = put_attr(ex, r, "year", NULL, y, 1)) || (rc = put_attr(ex, r, "inferred", "year", 0, 0)))
             return rc;
+    }
+    /* checked after the year is inferred or made relative: the document's year may be
+     * outside the range too */
+    if (out_of(m, 1, 12) || out_of(d, 1, 31) || out_of(em, 1, 12) || out_of(ed, 1, 31) ||
+        out_of(y, 1000, 2200) || out_of(ey, 1000, 2200)) {
+        r->dead = 1;
+        return 0;
     }
     if ((ed || em) && !ey && y)
         ey = y, rc = put_attr(ex, r, "end_year", NULL, y, 1);
@@ -1101,10 +1140,11 @@ int finish_records(facta_extractor *ex)
     if (!ex->doc_year && date_t >= 0) {
         for (size_t i = 0; i < ex->nrecs; i++) {
             rec *r = &ex->recs[i];
-            if (r->type == date_t && get_attr(r, "dateline") && attr_int(r, "year")) {
+            if (r->type == date_t && get_attr(r, "dateline") && attr_int(r, "year") >= 1000 &&
+                attr_int(r, "year") <= 2200) {
                 ex->doc_year = attr_int(r, "year");
-                ex->doc_month = attr_int(r, "month");
-                ex->doc_day = attr_int(r, "day");
+                ex->doc_month = attr_int(r, "month") > 0 ? attr_int(r, "month") : 0;
+                ex->doc_day = attr_int(r, "day") > 0 ? attr_int(r, "day") : 0;
                 break;
             }
         }
@@ -1156,12 +1196,17 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
     }
     if (!nfull)
         return 0;
-    struct full { const char *last; size_t idx; } *fl = arena_alloc(&ex->arena, nfull * sizeof *fl);
+    /* surnames of full names in a hash table: each candidate word costs one or three probes,
+     * whatever the number of names (the earliest full name per surname is kept) */
+    size_t cap = 16;
+    while (cap < nfull * 2)
+        cap *= 2;
+    struct full { const char *last; uint64_t h; size_t idx; } *fl = arena_alloc(&ex->arena, cap * sizeof *fl);
     uint8_t *cov = arena_alloc(&ex->arena, ex->ntoks + 1);
     if (!fl || !cov)
         return FACTA_ENOMEM;
+    memset(fl, 0, cap * sizeof *fl);
     memset(cov, 0, ex->ntoks + 1);
-    size_t k = 0;
     for (size_t i = 0; i < ex->nrecs; i++) {
         rec *p = &ex->recs[i];
         if (p->dead || r->types[p->type][0] == '_')
@@ -1174,11 +1219,21 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         fbuf_reset(&ex->tmp);
         if (tok_fold(ex->tk, la->value, strlen(la->value), &ex->tmp) || ex->tmp.oom)
             return FACTA_ENOMEM;
+        uint64_t h = fa_hash(fbuf_cstr(&ex->tmp), ex->tmp.len) | 1;
+        size_t k = (size_t)h & (cap - 1);
+        for (; fl[k].last; k = (k + 1) & (cap - 1))
+            if (fl[k].h == h && strcmp(fl[k].last, fbuf_cstr(&ex->tmp)) == 0)
+                break;
+        if (fl[k].last) {
+            if (ex->recs[fl[k].idx].ts > p->ts)
+                fl[k].idx = i;
+            continue;
+        }
         fl[k].last = arena_strndup(&ex->arena, fbuf_cstr(&ex->tmp), ex->tmp.len);
+        fl[k].h = h;
         fl[k].idx = i;
         if (!fl[k].last)
             return FACTA_ENOMEM;
-        k++;
     }
     for (size_t i = 0; i < ex->ntoks; i++) {
         const ftok *t = &ex->toks[i];
@@ -1188,41 +1243,48 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
             t->pub.span.cp_end - t->pub.span.cp_start < 3)
             continue;
         char c1[256], c2[256];
-        c1[0] = c2[0] = 0;
+        const char *cands[3] = {t->pub.folded, NULL, NULL};
         if (t->pub.script == FACTA_SCRIPT_CYRILLIC) {
-            morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_SURNAME, 0, c1, sizeof c1, NULL);
-            morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_NOUN, 0, c2, sizeof c2, NULL);
+            if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_SURNAME, 0, c1, sizeof c1, NULL))
+                cands[1] = c1;
+            if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_NOUN, 0, c2, sizeof c2, NULL))
+                cands[2] = c2;
         }
-        for (size_t j = 0; j < k; j++) {
-            const rec *p = &ex->recs[fl[j].idx];
-            if (p->ts >= i)
-                continue; /* the full name comes first */
-            if (strcmp(fl[j].last, t->pub.folded) != 0 && strcmp(fl[j].last, c1) != 0 &&
-                strcmp(fl[j].last, c2) != 0)
+        const rec *p = NULL;
+        for (int c = 0; c < 3 && !p; c++) {
+            if (!cands[c])
                 continue;
-            rec m;
-            memset(&m, 0, sizeof m);
-            m.type = person_t;
-            m.rule = p->rule;
-            m.ts = (uint32_t)i;
-            m.te = (uint32_t)i + 1;
-            m.span = t->pub.span;
-            m.norm = p->norm;
-            m.attrs = arena_alloc(&ex->arena, (p->nattrs + 1) * sizeof *m.attrs);
-            if (!m.attrs)
-                return FACTA_ENOMEM;
-            memcpy(m.attrs, p->attrs, p->nattrs * sizeof *m.attrs);
-            m.nattrs = p->nattrs;
-            m.attrs[m.nattrs].key = "match";
-            m.attrs[m.nattrs].value = "surname";
-            m.attrs[m.nattrs].is_number = 0;
-            m.nattrs++;
-            int rc = rec_add(ex, &m);
-            if (rc)
-                return rc;
-            cov[i] = 1;
-            break;
+            uint64_t h = fa_hash(cands[c], strlen(cands[c])) | 1;
+            for (size_t k = (size_t)h & (cap - 1); fl[k].last; k = (k + 1) & (cap - 1))
+                if (fl[k].h == h && strcmp(fl[k].last, cands[c]) == 0) {
+                    if (ex->recs[fl[k].idx].ts < i) /* the full name comes first */
+                        p = &ex->recs[fl[k].idx];
+                    break;
+                }
         }
+        if (!p)
+            continue;
+        rec m;
+        memset(&m, 0, sizeof m);
+        m.type = person_t;
+        m.rule = p->rule;
+        m.ts = (uint32_t)i;
+        m.te = (uint32_t)i + 1;
+        m.span = t->pub.span;
+        m.norm = p->norm;
+        m.attrs = arena_alloc(&ex->arena, (p->nattrs + 1) * sizeof *m.attrs);
+        if (!m.attrs)
+            return FACTA_ENOMEM;
+        memcpy(m.attrs, p->attrs, p->nattrs * sizeof *m.attrs);
+        m.nattrs = p->nattrs;
+        m.attrs[m.nattrs].key = "match";
+        m.attrs[m.nattrs].value = "surname";
+        m.attrs[m.nattrs].is_number = 0;
+        m.nattrs++;
+        int rc = rec_add(ex, &m);
+        if (rc)
+            return rc;
+        cov[i] = 1;
     }
     return 0;
 }

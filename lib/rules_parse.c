@@ -48,11 +48,21 @@ typedef struct lexer {
     double num;
     facta_diag *diag;
     int err;
+    size_t col_ls, col_pos, col; /* last column computed: line start, position, column */
 } lexer;
 
 static size_t col_of(lexer *L, size_t pos, size_t line_start)
 {
-    return utf8_count(L->src + line_start, pos - line_start) + 1;
+    /* count from the last token of the same line, not from the line start: a long line
+     * would otherwise make lexing quadratic */
+    if (!L->col || L->col_ls != line_start || L->col_pos > pos || L->col_pos < line_start) {
+        L->col_ls = line_start;
+        L->col_pos = line_start;
+        L->col = 1;
+    }
+    L->col += utf8_count(L->src + L->col_pos, pos - L->col_pos);
+    L->col_pos = pos;
+    return L->col;
 }
 
 static int lx_error(lexer *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -158,6 +168,8 @@ static void lx_next(lexer *L)
         fbuf_reset(&L->sval);
         fbuf_put(&L->sval, L->src + b, L->pos - b);
         L->num = strtod(fbuf_cstr(&L->sval), NULL);
+        if (L->num > INT32_MAX) /* read as int by phase, priority, {m,n} and len= */
+            L->num = INT32_MAX;
         L->t = T_NUMBER;
     } else if (c == '"') {
         L->t = lx_string(L, '"') ? T_ERR : T_STRING;
@@ -224,7 +236,12 @@ typedef struct node {
     int c;            /* N_LEX: predicate on the first token, -1 none */
     struct node **kids;
     int nkids, kcap;
+    int depth;       /* height of the subtree (defines included): bounds every recursion */
+    signed char nul; /* nullable(): 0 not computed yet, 1 no, 2 yes */
 } node;
+
+/* deepest pattern tree (parentheses, quantifiers, captures and %defines together) */
+#define MAX_AST_DEPTH (4 * FACTA__MAX_NESTING)
 
 typedef struct define {
     char *name;
@@ -257,11 +274,17 @@ static node *mk(parser *P, int kind)
     }
     memset(n, 0, sizeof *n);
     n->kind = kind;
+    n->depth = 1;
     return n;
 }
 
 static int add_kid(parser *P, node *n, node *k)
 {
+    if (k->depth >= MAX_AST_DEPTH)
+        return lx_error(&P->L, "pattern nested deeper than %d (parentheses, quantifiers, "
+                               "captures and defines)", MAX_AST_DEPTH);
+    if (k->depth + 1 > n->depth)
+        n->depth = k->depth + 1;
     if (n->nkids == n->kcap) {
         int nc = n->kcap ? n->kcap * 2 : 4;
         node **nk = arena_alloc(&P->ast, (size_t)nc * sizeof *nk);
@@ -594,8 +617,13 @@ static int parse_punary(parser *P)
 {
     lexer *L = &P->L;
     if (is_p(L, '!')) {
+        if (++P->depth > FACTA__MAX_NESTING) {
+            lx_error(L, "nesting deeper than %d", FACTA__MAX_NESTING);
+            return -1;
+        }
         lx_next(L);
         int k = parse_punary(P);
+        P->depth--;
         if (k < 0)
             return -1;
         int id = new_pred(P, P_NOT);
@@ -655,6 +683,20 @@ static int parse_pand(parser *P)
 static int parse_pexpr(parser *P)
 {
     return parse_pbin(P, '|', P_OR, parse_pand);
+}
+
+/* A whole token test, [ ... ]. Its tests form one tree that matching walks recursively, so
+ * their number is bounded (a chain of '&' or '|' is as deep as it is long). */
+#define MAX_TEST_PREDS 4096
+static int parse_test(parser *P)
+{
+    size_t first = P->r->npreds;
+    int id = parse_pexpr(P);
+    if (id >= 0 && P->r->npreds - first > MAX_TEST_PREDS) {
+        lx_error(&P->L, "token test too large (over %d tests and operators)", MAX_TEST_PREDS);
+        return -1;
+    }
+    return id;
 }
 
 /* ---- patterns ---- */
@@ -739,7 +781,7 @@ static node *parse_atom(parser *P)
     }
     if (is_p(L, '[')) {
         lx_next(L);
-        int id = parse_pexpr(P);
+        int id = parse_test(P);
         if (id < 0 || expect_p(L, ']'))
             return NULL;
         node *n = mk(P, N_TOK);
@@ -776,7 +818,7 @@ static node *parse_atom(parser *P)
         int fp = -1;
         if (is_p(L, '[')) { /* @LEX[test]: the phrase's first token must pass the test */
             lx_next(L);
-            fp = parse_pexpr(P);
+            fp = parse_test(P);
             if (fp < 0 || expect_p(L, ']'))
                 return NULL;
         }
@@ -1103,27 +1145,34 @@ static int compile_node(parser *P, phase *ph, const node *n)
     return -1;
 }
 
-/* Can n match the empty sequence? */
-static int nullable(const node *n)
+/* Can n match the empty sequence? Memoized: %defines share subtrees, and the tree of
+ * defines of defines is exponentially larger than their DAG. */
+static int nullable(node *n)
 {
+    if (n->nul)
+        return n->nul == 2;
+    int r = 0;
     switch (n->kind) {
     case N_SEQ:
-        for (int i = 0; i < n->nkids; i++)
-            if (!nullable(n->kids[i]))
-                return 0;
-        return 1;
+        r = 1;
+        for (int i = 0; i < n->nkids && r; i++)
+            r = nullable(n->kids[i]);
+        break;
     case N_ALT:
-        for (int i = 0; i < n->nkids; i++)
-            if (nullable(n->kids[i]))
-                return 1;
-        return 0;
+        for (int i = 0; i < n->nkids && !r; i++)
+            r = nullable(n->kids[i]);
+        break;
     case N_REPEAT:
-        return n->a == 0 || nullable(n->kids[0]);
+        r = n->a == 0 || nullable(n->kids[0]);
+        break;
     case N_CAP:
-        return nullable(n->kids[0]);
+        r = nullable(n->kids[0]);
+        break;
     default:
-        return 0;
+        r = 0;
     }
+    n->nul = r ? 2 : 1;
+    return r;
 }
 
 /* Seed keys: word hash (P_WORD), lexicon (tag bit 62), record type (bit 63). */
@@ -1360,13 +1409,19 @@ static int parse_expr(parser *P)
         lx_next(L);
         if (expect_p(L, '('))
             return -1;
+        if (P->depth >= FACTA__MAX_NESTING) {
+            lx_error(L, "function calls nested deeper than %d", FACTA__MAX_NESTING);
+            return -1;
+        }
         int args[16], na = 0;
         while (!is_p(L, ')')) {
             if (na == 16) {
                 lx_error(L, "too many arguments");
                 return -1;
             }
+            P->depth++;
             args[na] = parse_expr(P);
+            P->depth--;
             if (args[na] < 0)
                 return -1;
             na++;
@@ -1789,7 +1844,7 @@ static int stmt_rule(parser *P, int is_reject)
             lx_next(L);
             if (expect_p(L, '['))
                 return L->err;
-            int pid = parse_pexpr(P);
+            int pid = parse_test(P);
             if (pid < 0 || expect_p(L, ']'))
                 return L->err ? L->err : FACTA_ESYNTAX;
             if (neg)
