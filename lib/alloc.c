@@ -1,8 +1,10 @@
 /* alloc.c: the allocation hook, growable buffers, the result arena and UTF-8 helpers. */
 #include "facta_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 static void *def_malloc(size_t n, void *ctx)
 {
@@ -415,4 +417,51 @@ void diag_set(facta_diag *d, int code, const char *file, size_t line, size_t col
         snprintf(d->message, sizeof d->message, "%.200s:%zu:%zu: %.260s", d->file, line, col, msg);
     else
         snprintf(d->message, sizeof d->message, "%.200s: %.260s", d->file, msg);
+}
+
+/* ---- files ---- */
+
+int fa_read_file(const fa_alloc *al, const char *path, char **data, size_t *len, char *why,
+                 size_t whycap)
+{
+    /* only regular files, and not huge ones: a rule naming /dev/zero must not hang */
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(why, whycap, "%s", strerror(errno));
+        return FACTA_EIO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(why, whycap, "not a regular file");
+        return FACTA_EIO;
+    }
+    if ((uint64_t)st.st_size > FACTA__MAX_FILE_BYTES) {
+        snprintf(why, whycap, "larger than %llu bytes", (unsigned long long)FACTA__MAX_FILE_BYTES);
+        return FACTA_ELIMIT;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(why, whycap, "%s", strerror(errno));
+        return FACTA_EIO;
+    }
+    fbuf b;
+    fbuf_init(&b, al);
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0 && b.len <= FACTA__MAX_FILE_BYTES)
+        fbuf_put(&b, tmp, k);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || b.oom || b.len > FACTA__MAX_FILE_BYTES) {
+        int rc = bad ? FACTA_EIO : b.oom ? FACTA_ENOMEM : FACTA_ELIMIT;
+        snprintf(why, whycap, "%s", bad ? "read error" : b.oom ? "out of memory" : "too large");
+        fbuf_free(&b);
+        return rc;
+    }
+    if (!b.data && !(b.data = fa_strndup(al, "", 0))) {
+        snprintf(why, whycap, "out of memory");
+        return FACTA_ENOMEM;
+    }
+    *data = b.data;
+    *len = b.len;
+    return 0;
 }

@@ -175,40 +175,14 @@ int facta_rules_compile(facta_rules **out, const char *src, size_t len, const ch
     return 0;
 }
 
-static int read_file(const fa_alloc *al, const char *path, char **data, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return FACTA_EIO;
-    fbuf b;
-    fbuf_init(&b, al);
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        fbuf_put(&b, tmp, k);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b.oom) {
-        fbuf_free(&b);
-        return bad ? FACTA_EIO : FACTA_ENOMEM;
-    }
-    if (!b.data) {
-        b.data = fa_strndup(al, "", 0);
-        if (!b.data)
-            return FACTA_ENOMEM;
-    }
-    *data = b.data;
-    *len = b.len;
-    return 0;
-}
-
 static int load_one(facta_rules *r, const char *path, facta_diag *diag)
 {
     char *data;
     size_t len;
-    int rc = read_file(&r->al, path, &data, &len);
+    char why[128];
+    int rc = fa_read_file(&r->al, path, &data, &len, why, sizeof why);
     if (rc) {
-        diag_set(diag, rc, path, 0, 0, 0, "cannot read: %s", rc == FACTA_EIO ? strerror(errno) : "out of memory");
+        diag_set(diag, rc, path, 0, 0, 0, "cannot read: %s", why);
         return rc;
     }
     char dir[1024];

@@ -20,6 +20,7 @@
 #define FACTA__MAX_LEX_ENTRIES 10000000           /* entries over all lexicons */
 #define FACTA__MAX_PHRASE_WORDS 16                /* words in one lexicon phrase */
 #define FACTA__MAX_PROGRAM 1000000                /* VM instructions per phase */
+#define FACTA__MAX_FILE_BYTES (1ull << 30)        /* a rule, lexicon or endings file */
 
 /* ---- allocation: every facta allocation goes through one of these ---------- */
 
@@ -99,6 +100,13 @@ size_t utf8_seq_len(const unsigned char *s, size_t n, size_t i);
 void utf8_put(fbuf *b, uint32_t cp);
 /* Number of code points in s[0, n). */
 size_t utf8_count(const char *s, size_t n);
+
+/* ---- files -------------------------------------------------------------------- */
+
+/* Read a whole regular file (at most FACTA__MAX_FILE_BYTES). 0, or FACTA_EIO / FACTA_ELIMIT /
+ * FACTA_ENOMEM with the reason in `why`. The data is NUL-terminated; free with fa_free. */
+int fa_read_file(const fa_alloc *al, const char *path, char **data, size_t *len, char *why,
+                 size_t whycap);
 
 /* ---- error helpers ---------------------------------------------------------- */
 

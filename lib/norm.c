@@ -946,7 +946,7 @@ static int finish_date(facta_extractor *ex, rec *r)
         char rv[16];
         snprintf(rv, sizeof rv, "%+d", delta);
         if (ex->doc_year) {
-            y = ex->doc_year + delta;
+            y = ex->doc_year + delta > 0 ? ex->doc_year + delta : -1; /* -1: out of range */
             rc = put_attr(ex, r, "year", NULL, y, 1);
             if (!rc)
                 rc = put_attr(ex, r, "relative", rv, 0, 0);

@@ -524,6 +524,8 @@ static int parse_ptest(parser *P)
                 return -1;
             }
             tag = rules_tag_id(P->r, L->sval.data, L->sval.len);
+            if (tag < 0)
+                return P->L.err = FACTA_ENOMEM, -1;
             lx_next(L);
         }
         int id = new_pred(P, P_IN);
@@ -813,6 +815,10 @@ static node *parse_atom(parser *P)
                 return NULL;
             }
             tag = rules_tag_id(P->r, L->sval.data, L->sval.len);
+            if (tag < 0) {
+                P->L.err = FACTA_ENOMEM;
+                return NULL;
+            }
             lx_next(L);
         }
         int fp = -1;
@@ -1558,37 +1564,14 @@ static int read_rel(parser *P, const char *name, file_data *fd)
         snprintf(path, sizeof path, "%s", name);
     else
         snprintf(path, sizeof path, "%s/%s", P->dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_set(P->L.diag, FACTA_EIO, P->L.file, P->L.tline, P->L.tcol, P->L.tpos,
-                 "cannot open '%s': %s", path, strerror(errno));
-        return P->L.err = FACTA_EIO;
+    char why[128];
+    int rc = fa_read_file(&P->r->al, path, &fd->data, &fd->len, why, sizeof why);
+    if (rc) {
+        diag_set(P->L.diag, rc, P->L.file, P->L.tline, P->L.tcol, P->L.tpos, "cannot read '%s': %s",
+                 path, why);
+        return P->L.err = rc;
     }
-    fbuf b;
-    fbuf_init(&b, &P->r->al);
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        fbuf_put(&b, tmp, k);
-    int bad = ferror(f);
-    fclose(f);
-    if (b.oom || bad) {
-        fbuf_free(&b);
-        if (bad) {
-            diag_set(P->L.diag, FACTA_EIO, P->L.file, P->L.tline, P->L.tcol, P->L.tpos,
-                     "cannot read '%s'", path);
-            return P->L.err = FACTA_EIO;
-        }
-        return P->L.err = FACTA_ENOMEM;
-    }
-    fd->data = b.data ? b.data : fbuf_cstr(&b) == b.data ? b.data : NULL;
-    fd->len = b.len;
     fd->owned = 1;
-    if (!fd->data) {
-        fd->data = fa_strndup(&P->r->al, "", 0);
-        if (!fd->data)
-            return P->L.err = FACTA_ENOMEM;
-    }
     return 0;
 }
 

@@ -184,8 +184,10 @@ static const struct {
     {"rule a: \"x\" => T;\nrule b: <T> => U;", "t.facta:2:10: records of type 'T' come from phase 1"},
     {"rule a: x unquoted => T;", "t.facta:1:9: unexpected 'x' in a pattern"},
     {"lexicon L {\n  good\n  => bad\n}", "t.facta:3:1: expected a phrase"},
-    {"lexicon L \"/nonexistent/file.lex\";", "cannot open '/nonexistent/file.lex'"},
+    {"lexicon L \"/nonexistent/file.lex\";", "cannot read '/nonexistent/file.lex'"},
     {"frobnicate;", "t.facta:1:1: unknown statement 'frobnicate'"},
+    /* a device is refused, not read forever (fuzzing found the hang) */
+    {"lexicon L \"/dev/zero\";", "t.facta:1:11: cannot read '/dev/zero': not a regular file"},
     {"rule a: \"x\"{3,2} => T;", "bad repeat"},
     {"rule a: Привет => T;", "t.facta:1:9: unexpected character (non-ASCII text belongs in quotes)"},
 };
