@@ -7,7 +7,7 @@ set -euo pipefail
 
 pkgs=(cmake make gcc pkg-config libicu-dev libpcre2-dev libstemmer-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  pkgs+=(libcmocka-dev python3 python3-pytest python3-dask python3-distributed valgrind)
+  pkgs+=(libcmocka-dev python3 python3-pytest python3-dask python3-distributed valgrind clang)
   pkgs+=(chromium)
 fi
 
