@@ -1278,13 +1278,45 @@ static int add_seed(parser *P, phase *ph, uint64_t key, int ri)
     return 0;
 }
 
-/* How a rule is seeded, from the instructions it can begin with: words (P_WORD tests),
- * lexicons (@LEX, in=LEX) and record types (<TYPE>) are keys looked up per token; any other
- * first test makes the rule "generic", tried wherever its first token's class fits. */
+/* How a rule is seeded, from the instructions it can begin with: words and lexicons a first
+ * test requires (pred_keys), @LEX and <TYPE> are keys looked up per token; any other first
+ * test makes the rule "generic", tried wherever its first token's class fits. */
+/* Keys a token must have for the test to pass: a word (P_WORD) or a lexicon (P_IN), through
+ * AND (either side's keys suffice) and OR (both sides need keys). 0 when there are none. */
+static int pred_keys(const facta_rules *r, int id, uint64_t *keys, int *n, int max)
+{
+    const pred *p = &r->preds[id];
+    int save = *n;
+    switch (p->op) {
+    case P_WORD:
+    case P_IN:
+        if (*n >= max)
+            return 0;
+        keys[(*n)++] = p->op == P_WORD ? p->hash & ~(3ull << 62) : KEY_LEX(p->lex);
+        return 1;
+    case P_AND:
+        if (pred_keys(r, p->a, keys, n, max))
+            return 1;
+        *n = save;
+        if (pred_keys(r, p->b, keys, n, max))
+            return 1;
+        *n = save;
+        return 0;
+    case P_OR:
+        if (pred_keys(r, p->a, keys, n, max) && pred_keys(r, p->b, keys, n, max))
+            return 1;
+        *n = save;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
 {
     facta_rules *r = P->r;
-    int generic = 0;
+    uint64_t keys[64];
+    int nk = 0, generic = 0;
     ru->first_class[0] = ru->first_class[1] = 0;
     for (int i = 0; i < ru->nfirst; i++) {
         const inst *in = &ph->prog[ru->first_pcs[i]];
@@ -1293,9 +1325,14 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
             pred_classes(r, in->x, k);
         ru->first_class[0] |= k[0];
         ru->first_class[1] |= k[1];
-        const pred *p = in->op == OP_TOK ? &r->preds[in->x] : NULL;
-        if (!((p && (p->op == P_WORD || p->op == P_IN)) || in->op == OP_LEX || in->op == OP_REC))
+        if (in->op == OP_TOK) {
+            if (!pred_keys(r, in->x, keys, &nk, 64))
+                generic = 1;
+        } else if ((in->op == OP_LEX || in->op == OP_REC) && nk < 64) {
+            keys[nk++] = in->op == OP_LEX ? KEY_LEX(in->x) : KEY_REC(in->x);
+        } else {
             generic = 1;
+        }
     }
     ru->first_generic = generic;
     if (generic) {
@@ -1306,16 +1343,9 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
         ph->generic[ph->ngeneric++] = idx;
         return 0;
     }
-    for (int i = 0; i < ru->nfirst; i++) {
-        const inst *in = &ph->prog[ru->first_pcs[i]];
-        const pred *p = in->op == OP_TOK ? &r->preds[in->x] : NULL;
-        uint64_t key = p && p->op == P_WORD ? p->hash & ~(3ull << 62)
-                       : p                  ? KEY_LEX(p->lex)
-                       : in->op == OP_LEX   ? KEY_LEX(in->x)
-                                            : KEY_REC(in->x);
-        if (add_seed(P, ph, key, idx))
+    for (int i = 0; i < nk; i++)
+        if (add_seed(P, ph, keys[i], idx))
             return P->L.err;
-    }
     return 0;
 }
 
