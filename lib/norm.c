@@ -1067,6 +1067,29 @@ static size_t loose_key(const char *s, size_t n, char *out, size_t cap)
     return k;
 }
 
+/* "А.", "N. A." : letters each followed by a dot */
+static int is_initials(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    int letters = 0;
+    while (i < n) {
+        uint32_t c = utf8_next(s, n, &i);
+        if (c == ' ')
+            continue;
+        if (map_case(c, 0) == c || i >= n || s[i] != '.')
+            return 0; /* not a capital letter followed by a dot */
+        i++;
+        letters++;
+    }
+    return letters > 0;
+}
+
+static int same_first_letter(const char *a, const char *b)
+{
+    size_t i = 0, j = 0;
+    return map_case(utf8_next(a, strlen(a), &i), 0) == map_case(utf8_next(b, strlen(b), &j), 0);
+}
+
 static int finish_person(facta_extractor *ex, rec *r, size_t idx)
 {
     char key[512];
@@ -1079,7 +1102,10 @@ static int finish_person(facta_extractor *ex, rec *r, size_t idx)
         }
     if (rc)
         return rc;
-    if (last && !first) {
+    /* initials ("А. Жумабаева", "N. Nazarbayev") count as no first name for the lookup,
+     * but the full name's first letter must agree with them */
+    int initials = first && is_initials(first->value);
+    if (last && (!first || initials)) {
         /* a surname alone: the full name met earlier in the document */
         char lk[256];
         loose_key(last->value, strlen(last->value), lk, sizeof lk);
@@ -1088,7 +1114,8 @@ static int finish_person(facta_extractor *ex, rec *r, size_t idx)
             if (o->dead || o->type != r->type || o->ts >= r->ts)
                 continue; /* the full name must come first in the text */
             facta_attr *of = get_attr(o, "first"), *ol = get_attr(o, "last");
-            if (!of || !ol)
+            if (!of || !ol || is_initials(of->value) ||
+                (initials && !same_first_letter(first->value, of->value)))
                 continue;
             char ok[256];
             loose_key(ol->value, strlen(ol->value), ok, sizeof ok);
@@ -1102,7 +1129,8 @@ static int finish_person(facta_extractor *ex, rec *r, size_t idx)
             if (om && (rc = put_attr(ex, r, "middle", om->value, 0, 0)))
                 return rc;
             if ((rc = put_attr(ex, r, "last", ol->value, 0, 0)) ||
-                (rc = put_attr(ex, r, "match", exact ? "surname" : "surname_key", 0, 0)))
+                (rc = put_attr(ex, r, "match", initials ? "initials"
+                                               : exact ? "surname" : "surname_key", 0, 0)))
                 return rc;
             first = get_attr(r, "first");
             last = get_attr(r, "last");
