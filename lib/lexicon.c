@@ -375,8 +375,6 @@ int lex_add_file(facta_rules *r, cctx *cc, int lex, const char *data, size_t len
         }
         trim(&ph, &phl);
         if (!phl || (arrow && !cnl)) {
-            size_t col = (size_t)((arrow ? arrow : s) - (data + (size_t)(s - data) - 0)) + 1;
-            (void)col;
             diag_set(diag, FACTA_ESYNTAX, file, line, arrow && phl ? (size_t)(arrow - s) + 3 : 1,
                      (size_t)(s - data), arrow && phl ? "expected a canonical form after '=>'"
                                                       : "expected a phrase");

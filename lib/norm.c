@@ -296,15 +296,7 @@ int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out)
             /* "1 300" / "2 134 472,44": a following 3-digit group continues the number */
             if (last_was_digit_tok && (n == 3 || (n > 3 && (txt[3] == ',' || txt[3] == '.'))) &&
                 (t->pub.flags & FACTA_TOKEN_SPACE_BEFORE)) {
-                double frac = 0;
-                int ok2;
-                double whole;
-                char tmp[128];
-                memcpy(tmp, txt, n < 127 ? n : 127);
-                tmp[n < 127 ? n : 127] = 0;
-                parse_digits(tmp, n, ru, &whole, &ok2);
-                (void)frac;
-                cur = cur * 1000 + whole;
+                cur = cur * 1000 + v;
             } else {
                 cur += v;
             }
@@ -488,7 +480,6 @@ static val nominative(facta_extractor *ex, const capture *c)
     int g = -1;
     val hv = nominative_word(ex, &ex->toks[head], M_NOUN | M_ADJ, 0, &g);
     uint64_t want = g >= 0 ? morph_gender_mask(g) : morph_gender_mask(0);
-    fbuf *b = &ex->tmp;
     fbuf out;
     fbuf_init(&out, ex->al);
     for (int32_t i = c->s; i < head; i++) {
@@ -497,15 +488,11 @@ static val nominative(facta_extractor *ex, const capture *c)
         fbuf_putc(&out, ' ');
     }
     fbuf_put(&out, hv.s, hv.n);
-    if (head + 1 < c->e) {
-        size_t bs = ex->toks[head].pub.span.byte_end, be = ex->toks[c->e - 1].pub.span.byte_end;
+    if (head + 1 < c->e) { /* the genitive chain after the head stays as written */
         val rest = span_text(ex, head + 1, c->e);
-        (void)bs;
-        (void)be;
         fbuf_putc(&out, ' ');
         fbuf_put(&out, rest.s, rest.n);
     }
-    (void)b;
     val v = vstr(NULL, 0);
     if (!out.oom)
         v = vstr(arena_strndup(&ex->arena, fbuf_cstr(&out), out.len), out.len);
@@ -1163,7 +1150,7 @@ static int finish_person(facta_extractor *ex, rec *r, size_t idx)
 
 int finish_records(facta_extractor *ex)
 {
-    int date_t = rules_find_type(ex->rules, "DATE"), person_t = rules_find_type(ex->rules, "PERSON");
+    int date_t = rules_find_type(ex->rules, "DATE");
     /* a dateline gives the document date when the caller did not */
     if (!ex->doc_year && date_t >= 0) {
         for (size_t i = 0; i < ex->nrecs; i++) {
@@ -1206,7 +1193,6 @@ int finish_records(facta_extractor *ex)
         if (rc)
             return rc;
     }
-    (void)person_t;
     return 0;
 }
 
