@@ -196,7 +196,7 @@ typedef struct facta_entity {
     const char *norm;        /* canonical form, NUL-terminated UTF-8 */
     const facta_attr *attrs; /* `n_attrs` attributes */
     size_t n_attrs;
-    const char *rule; /* "file:line name" of the rule that produced it */
+    const char *rule; /* "file:line name" of the rule that produced it (owned by the rules) */
 } facta_entity;
 
 /** A candidate that matched but lost a conflict (FACTA_EXTRACT_EXPLAIN only). */

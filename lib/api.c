@@ -569,12 +569,7 @@ static int run(facta_extractor *ex, const char *text, size_t len, const facta_ex
                 pub[na++] = rc_->attrs[j];
         e->attrs = pub;
         e->n_attrs = na;
-        const rule *ru = &r->rules[rc_->rule];
-        char buf[300];
-        snprintf(buf, sizeof buf, "%s:%u %s", ru->file, ru->line, ru->name);
-        e->rule = arena_strndup(&ex->arena, buf, strlen(buf));
-        if (!e->rule)
-            return set_error(ex, FACTA_ENOMEM, "out of memory");
+        e->rule = r->rules[rc_->rule].label;
     }
     ex->nents = k;
     qsort(ex->ents, k, sizeof *ex->ents, cmp_ent);

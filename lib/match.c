@@ -510,9 +510,8 @@ static int add_explain(facta_extractor *ex, const cand *c, const char *why, int 
 {
     if (!ex->explain)
         return 0;
-    const rule *o = &ex->rules->rules[other];
     char rb[400];
-    snprintf(rb, sizeof rb, "%s %s:%u %s", why, o->file, o->line, o->name);
+    snprintf(rb, sizeof rb, "%s %s", why, ex->rules->rules[other].label);
     const char *reason = arena_strndup(&ex->arena, rb, strlen(rb));
     if (!reason)
         return FACTA_ENOMEM;
@@ -531,11 +530,9 @@ static int add_explain(facta_extractor *ex, const cand *c, const char *why, int 
         e->span.cp_end = ex->toks[en - 1].pub.span.cp_end;
     }
     e->type = ru->nemits ? ex->rules->types[ru->emits[0].type] : "REJECT";
-    char buf[300];
-    snprintf(buf, sizeof buf, "%s:%u %s", ru->file, ru->line, ru->name);
-    e->rule = arena_strndup(&ex->arena, buf, strlen(buf));
+    e->rule = ru->label;
     e->reason = reason;
-    return e->rule ? 0 : FACTA_ENOMEM;
+    return 0;
 }
 
 int rec_add(facta_extractor *ex, const rec *rc)

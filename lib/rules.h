@@ -150,6 +150,7 @@ typedef struct emit {
 
 typedef struct rule {
     char *name;
+    char *label;     /* "file:line name", as records and explain report it */
     char *file;
     uint32_t line;
     int phase;

@@ -1828,12 +1828,15 @@ static int stmt_rule(parser *P, int is_reject)
     memset(&ru, 0, sizeof ru);
     ru.name = arena_strndup(&r->pool, name, strlen(name));
     ru.file = arena_strndup(&r->pool, L->file, strlen(L->file));
+    char label[512];
+    snprintf(label, sizeof label, "%.300s:%zu %s", L->file, line, name);
+    ru.label = arena_strndup(&r->pool, label, strlen(label));
     ru.line = (uint32_t)line;
     ru.phase = P->phase;
     ru.is_reject = is_reject;
     ru.target_cap = -1;
     ru.after_pred = ru.notafter_pred = -1;
-    if (!ru.name || !ru.file)
+    if (!ru.name || !ru.file || !ru.label)
         return L->err = FACTA_ENOMEM;
     int types[16], nt = 0;
     if (is_reject && is_p(L, '(')) {

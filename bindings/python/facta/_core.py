@@ -609,6 +609,8 @@ class _Native:
         return FactaError(rc, _s(msg) or _strerror(rc))
 
     def _type(self, p: int) -> str:
+        # types, rule labels and attribute names point into the immutable rules (or the
+        # library's constants): decode each address once
         t = self.types.get(p)
         if t is None:
             t = self.types[p] = _cstr(p)
@@ -636,7 +638,7 @@ class _Native:
             attrs: Dict[str, Any] = {}
             if na:
                 for kp, vp, isnum, num in _ATTR.iter_unpack(_string_at(attrp, na * _ATTR.size)):
-                    attrs[_cstr(kp)] = _number(num) if isnum else _cstr(vp)
+                    attrs[self._type(kp)] = _number(num) if isnum else _cstr(vp)
             e = _new(Entity)
             _setattr(
                 e,
@@ -650,7 +652,7 @@ class _Native:
                     "byte_end": be,
                     "norm": _cstr(normp),
                     "attrs": attrs,
-                    "rule": _cstr(rulep),
+                    "rule": self._type(rulep),
                 },
             )
             ents.append(e)
