@@ -435,8 +435,10 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
     unsigned cls = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
     for (int i = 0; !rc && i < ph->ngeneric; i++) {
         const rule *ru = &r->rules[ph->generic[i]];
-        if (!(ru->first_class[cls / 64] & (1ull << (cls % 64))) || !can_start(ex, ph, ru, pos))
-            continue; /* its first token test cannot accept this token */
+        if (!(ru->first_class[cls / 64] & (1ull << (cls % 64))))
+            continue; /* its first token test cannot accept this kind of token */
+        if (ru->first_pred >= 0 ? !pred_cached(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
+            continue;
         thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
         rc = run_thread(ex, ph, &th, pos);
     }

@@ -170,6 +170,8 @@ typedef struct rule {
     uint64_t first_class[2]; /* token classes its first token may have (see tok_class) */
     uint32_t *first_pcs;     /* the consuming instructions a match can begin with */
     int nfirst;
+    int first_pred;          /* the one token test a match begins with, when that is all
+                                can_start needs to check (-1 otherwise) */
     int after_pred;          /* `after [test]`: the token before the match must pass (-1 none) */
     int notafter_pred;       /* `notafter [test]`: ... must not pass (-1 none) */
 } rule;

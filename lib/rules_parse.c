@@ -1335,6 +1335,10 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
         }
     }
     ru->first_generic = generic;
+    ru->first_pred = -1;
+    if (ru->nfirst == 1 && ph->prog[ru->first_pcs[0]].op == OP_TOK && ru->after_pred < 0 &&
+        ru->notafter_pred < 0)
+        ru->first_pred = ph->prog[ru->first_pcs[0]].x;
     if (generic) {
         int *ng = fa_realloc(&r->al, ph->generic, (size_t)(ph->ngeneric + 1) * sizeof(int));
         if (!ng)
