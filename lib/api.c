@@ -609,6 +609,16 @@ static void json_span_text(fbuf *b, const facta_extractor *ex, facta_span s)
     }
 }
 
+/* {"type":..,"text":..,"start":..,"end":.. — the head of a record and of a rejected one */
+static void json_record_head(fbuf *b, const facta_extractor *ex, const char *type, facta_span sp)
+{
+    fbuf_puts(b, "{\"type\":");
+    json_string(b, type, strlen(type));
+    fbuf_puts(b, ",\"text\":");
+    json_span_text(b, ex, sp);
+    fbuf_printf(b, ",\"start\":%zu,\"end\":%zu", sp.cp_start, sp.cp_end);
+}
+
 int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *ex,
                        const char *id, const char *text, size_t len,
                        const facta_extract_options *opts)
@@ -646,12 +656,9 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
         const facta_entity *e = &ex->ents[i];
         if (i)
             fbuf_putc(b, ',');
-        fbuf_puts(b, "{\"type\":");
-        json_string(b, e->type, strlen(e->type));
-        fbuf_puts(b, ",\"text\":");
-        json_span_text(b, ex, e->span);
-        fbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"byte_start\":%zu,\"byte_end\":%zu,\"norm\":",
-                    e->span.cp_start, e->span.cp_end, e->span.byte_start, e->span.byte_end);
+        json_record_head(b, ex, e->type, e->span);
+        fbuf_printf(b, ",\"byte_start\":%zu,\"byte_end\":%zu,\"norm\":", e->span.byte_start,
+                    e->span.byte_end);
         json_string(b, e->norm, strlen(e->norm));
         fbuf_puts(b, ",\"attrs\":{");
         for (size_t j = 0; j < e->n_attrs; j++) {
@@ -679,11 +686,8 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
             const facta_explain *e = &ex->expl[i];
             if (i)
                 fbuf_putc(b, ',');
-            fbuf_puts(b, "{\"type\":");
-            json_string(b, e->type, strlen(e->type));
-            fbuf_puts(b, ",\"text\":");
-            json_span_text(b, ex, e->span);
-            fbuf_printf(b, ",\"start\":%zu,\"end\":%zu,\"rule\":", e->span.cp_start, e->span.cp_end);
+            json_record_head(b, ex, e->type, e->span);
+            fbuf_puts(b, ",\"rule\":");
             json_string(b, e->rule, strlen(e->rule));
             fbuf_puts(b, ",\"reason\":");
             json_string(b, e->reason, strlen(e->reason));
