@@ -54,7 +54,7 @@ typedef struct config {
     int progress;      /* stderr is a terminal and not --quiet */
     int jobs;          /* worker threads */
     size_t max_bytes;  /* --max-bytes */
-    const char *output, *glob, *rules, *rules_add, *lang, *date;
+    const char *output, *glob, *rules, *rules_add, *save_rules, *lang, *date;
     char **types; /* --types, split at commas */
     size_t ntypes;
 } config;
@@ -2112,8 +2112,10 @@ static const char USAGE[] =
     "  -e, --explain        add rule names (jsonl: and the rejected candidates)\n"
     "      --tokens         print tokens instead of records (jsonl or tsv)\n"
     "Extraction:\n"
-    "      --rules PATH     rule file or directory to use instead of the built-in rules\n"
+    "      --rules PATH     rule file, directory or rule pack to use instead of the\n"
+    "                       built-in rules\n"
     "      --rules-add PATH rule file or directory to load after the built-in rules\n"
+    "      --save-rules PACK  write the rules as a binary rule pack to PACK and exit\n"
     "      --lang LANG      language hint: en or ru\n"
     "      --date DATE      document date YYYY-MM-DD (anchors years and relative dates)\n"
     "  -j, --jobs N         worker threads (default: the number of CPUs)\n"
@@ -2166,7 +2168,7 @@ static int pick(const char *arg, const char *const *names, int n)
     return -1;
 }
 
-enum { OPT_RULES = 256, OPT_RULES_ADD, OPT_LANG, OPT_DATE, OPT_TOKENS, OPT_UTF8, OPT_MAX_BYTES };
+enum { OPT_RULES = 256, OPT_RULES_ADD, OPT_SAVE_RULES, OPT_LANG, OPT_DATE, OPT_TOKENS, OPT_UTF8, OPT_MAX_BYTES };
 
 /* @return -1 to go on, else the exit status */
 static int parse_options(int argc, char **argv, char **types_copy)
@@ -2176,6 +2178,7 @@ static int parse_options(int argc, char **argv, char **types_copy)
         {"output", required_argument, NULL, 'o'},    {"glob", required_argument, NULL, 'g'},
         {"types", required_argument, NULL, 't'},     {"rules", required_argument, NULL, OPT_RULES},
         {"rules-add", required_argument, NULL, OPT_RULES_ADD},
+        {"save-rules", required_argument, NULL, OPT_SAVE_RULES},
         {"lang", required_argument, NULL, OPT_LANG}, {"date", required_argument, NULL, OPT_DATE},
         {"explain", no_argument, NULL, 'e'},         {"tokens", no_argument, NULL, OPT_TOKENS},
         {"jobs", required_argument, NULL, 'j'},      {"quiet", no_argument, NULL, 'q'},
@@ -2209,6 +2212,7 @@ static int parse_options(int argc, char **argv, char **types_copy)
         case 't': types = optarg; break;
         case OPT_RULES: C.rules = optarg; break;
         case OPT_RULES_ADD: C.rules_add = optarg; break;
+        case OPT_SAVE_RULES: C.save_rules = optarg; break;
         case OPT_LANG: C.lang = optarg; break;
         case OPT_DATE: C.date = optarg; break;
         case 'e': C.explain = 1; break;
@@ -2359,6 +2363,19 @@ int main(int argc, char **argv)
     C.progress = !C.quiet && isatty(2);
     if (load_rules(&rules))
         goto cleanup;
+    if (C.save_rules) {
+        facta_diag diag;
+        memset(&diag, 0, sizeof diag);
+        if (facta_rules_save(rules, C.save_rules, &diag) != FACTA_OK) {
+            fprintf(stderr, "%s\n", diag.message);
+            goto cleanup;
+        }
+        if (!C.quiet)
+            fprintf(stderr, PROG ": wrote %s: %zu rules, stamp %s\n", C.save_rules,
+                    facta_rules_count(rules), facta_rules_stamp(rules));
+        status = 0;
+        goto cleanup;
+    }
 
     nworkers = C.jobs;
     if (!nworkers) {

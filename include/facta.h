@@ -86,6 +86,7 @@ typedef struct facta_allocator {
 #define FACTA_COMPILE_OPTIONS_VERSION 1
 #define FACTA_COMPILE_WITH_DEFAULTS 0x1u /* load the built-in rules before the user's */
 #define FACTA_COMPILE_NO_JIT 0x2u        /* do not JIT-compile regexes */
+#define FACTA_COMPILE_VERIFY_PACK 0x4u   /* check a rule pack's checksum at load (reads it all) */
 
 /** Options for compiling rules. Initialize with FACTA_COMPILE_OPTIONS_INIT. */
 typedef struct facta_compile_options {
@@ -107,9 +108,16 @@ FACTA_EXTERN int facta_compile_options_init(facta_compile_options *opts, unsigne
 FACTA_EXTERN int facta_rules_default(facta_rules **out, facta_diag *diag);
 
 /**
- * Load rules from `path`: a rule file (`*.facta`) or a directory, read recursively
- * in name order (`*.facta` rule files; lexicon files are loaded by the rules that name them).
- * With FACTA_COMPILE_WITH_DEFAULTS the built-in rules come first.
+ * Load rules from `path`: a rule file (`*.facta`), a directory, read recursively
+ * in name order (`*.facta` rule files; lexicon files are loaded by the rules that name them),
+ * or a binary rule pack written by facta_rules_save(), recognized by its first bytes.
+ * With FACTA_COMPILE_WITH_DEFAULTS the built-in rules come first (not with a pack, which
+ * already holds whatever it was built from: FACTA_EINVAL).
+ * A pack's lexicons are memory-mapped read-only and used in place, so they load in
+ * milliseconds whatever their size and every process using the pack shares its pages;
+ * its rule sources are compiled again. A pack written by another facta version, or a
+ * truncated one, is refused with FACTA_ESYNTAX; a pack damaged elsewhere cannot crash the
+ * library, and FACTA_COMPILE_VERIFY_PACK detects it by checksum.
  * @return FACTA_OK, FACTA_EIO, FACTA_ESYNTAX, FACTA_EREGEX, FACTA_ELIMIT, FACTA_ENOMEM,
  *         FACTA_EINVAL; on failure `diag` says where and why and nothing is loaded.
  */
@@ -124,6 +132,22 @@ FACTA_EXTERN int facta_rules_load(facta_rules **out, const char *path,
 FACTA_EXTERN int facta_rules_compile(facta_rules **out, const char *src, size_t len,
                                      const char *name, const facta_compile_options *opts,
                                      facta_diag *diag);
+
+/**
+ * Write `rules` to `path` as a binary rule pack (docs/rules.md, "Rule packs"): the rule
+ * sources plus the compiled lexicons, for facta_rules_load() to map later. The file is
+ * written beside `path` and renamed over it, so processes using the old pack keep it.
+ * Packs are tied to the facta version and the machine's byte order.
+ * @return FACTA_OK, FACTA_EIO (with the reason in `diag`), FACTA_ENOMEM, FACTA_EINVAL
+ */
+FACTA_EXTERN int facta_rules_save(const facta_rules *rules, const char *path, facta_diag *diag);
+
+/**
+ * The content stamp of `rules`: 16 hex digits hashed from every input read to compile
+ * them (rule sources, lexicon and endings files, in order). A pack keeps the stamp of
+ * the sources it was built from. Owned by `rules`; "" for NULL.
+ */
+FACTA_EXTERN const char *facta_rules_stamp(const facta_rules *rules);
 
 /** Free compiled rules. NULL is a no-op. Every extractor made from them must be freed first. */
 FACTA_EXTERN void facta_rules_free(facta_rules *rules);

@@ -50,6 +50,7 @@ void facta_rules_free(facta_rules *r)
     if (!r)
         return;
     const fa_alloc *al = &r->al;
+    rules_free_inputs(r);
     for (size_t i = 0; i < r->npreds; i++)
         if (r->preds[i].re)
             pcre2_code_free(r->preds[i].re);
@@ -67,6 +68,7 @@ void facta_rules_free(facta_rules *r)
     fa_free(al, r->lexs);
     fa_free(al, r->entries);
     fa_free(al, r->words);
+    fa_free(al, r->lstr);
     fa_free(al, r->word_entry);
     fa_free(al, r->word_single);
     fa_free(al, r->forms);
@@ -264,6 +266,8 @@ int facta_rules_load(facta_rules **out, const char *path, const facta_compile_op
         diag_set(diag, FACTA_EIO, path, 0, 0, 0, "%s", strerror(errno));
         return FACTA_EIO;
     }
+    if (S_ISREG(st.st_mode) && pack_is_pack(path))
+        return pack_load(out, path, opts, diag);
     facta_rules *r;
     if ((rc = rules_create(&r, opts ? opts->allocator : NULL))) {
         diag_set(diag, rc, path, 0, 0, 0, "out of memory");

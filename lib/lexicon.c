@@ -22,6 +22,33 @@ int rules_warn(facta_rules *r, const char *fmt, ...)
     return 0;
 }
 
+/* Append a NUL-terminated copy of s to the string pool; its offset goes to *off. */
+static int lstr_add(facta_rules *r, const char *s, size_t n, uint32_t *off)
+{
+    if (r->lstr_len + n + 1 > UINT32_MAX)
+        return FACTA_ELIMIT;
+    if (FA_GROW(&r->al, r->lstr, r->lstr_cap, r->lstr_len + n + 1))
+        return FACTA_ENOMEM;
+    *off = (uint32_t)r->lstr_len;
+    memcpy(r->lstr + r->lstr_len, s, n);
+    r->lstr[r->lstr_len + n] = 0;
+    r->lstr_len += n + 1;
+    return 0;
+}
+
+/* The pool offset of a file name: entries of one file share it. */
+static int lstr_file(facta_rules *r, const char *file, uint32_t *off)
+{
+    if (r->lstr_len && r->last_file < r->lstr_len && strcmp(r->lstr + r->last_file, file) == 0) {
+        *off = r->last_file;
+        return 0;
+    }
+    int rc = lstr_add(r, file, strlen(file), off);
+    if (!rc)
+        r->last_file = *off;
+    return rc;
+}
+
 static int forms_grow(facta_rules *r)
 {
     size_t nc = r->forms_cap ? r->forms_cap * 2 : 1024;
@@ -60,10 +87,13 @@ size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint6
     if (!r->forms_cap)
         return 0;
     h = nz(h);
-    for (size_t i = (size_t)h & (r->forms_cap - 1); r->forms[i].hash;
+    /* at most forms_cap probes: a damaged pack may have no empty slot */
+    size_t probes = r->forms_cap;
+    for (size_t i = (size_t)h & (r->forms_cap - 1); r->forms[i].hash && probes--;
          i = (i + 1) & (r->forms_cap - 1)) {
         const form_ent *f = &r->forms[i];
-        if (f->hash == h && f->len == n && memcmp(f->form, folded, n) == 0 && k < max) {
+        if (f->hash == h && f->len == n && f->word < r->nwords && f->form < r->lstr_len &&
+            n < r->lstr_len - f->form && memcmp(r->lstr + f->form, folded, n) == 0 && k < max) {
             if (generated)
                 generated[k] = (uint8_t)f->generated;
             out[k++] = f->word;
@@ -84,16 +114,17 @@ static int add_form(facta_rules *r, const char *form, size_t n, uint32_t word, i
     size_t i = (size_t)h & (r->forms_cap - 1);
     for (; r->forms[i].hash; i = (i + 1) & (r->forms_cap - 1)) {
         form_ent *f = &r->forms[i];
-        if (f->hash == h && f->len == n && memcmp(f->form, form, n) == 0) {
+        if (f->hash == h && f->len == n && memcmp(r->lstr + f->form, form, n) == 0) {
             if (f->word == word)
                 return 0;
             if (generated != (int)f->generated)
                 *clash = f->word;
         }
     }
-    char *s = arena_strndup(&r->pool, form, n);
-    if (!s)
-        return FACTA_ENOMEM;
+    uint32_t s;
+    int rc = lstr_add(r, form, n, &s);
+    if (rc)
+        return rc;
     r->forms[i].hash = h;
     r->forms[i].form = s;
     r->forms[i].len = (uint32_t)n;
@@ -116,8 +147,9 @@ static int report_clash(facta_rules *r, uint32_t a, uint32_t b, const char *form
     if (r->ncollisions > MAX_WARN_COLLISIONS)
         return 0;
     const lex_entry *ea = &r->entries[r->word_entry[a]], *eb = &r->entries[r->word_entry[b]];
-    return rules_warn(r, "%s:%u: form '%.*s' of '%s' is also the word '%s' (%s:%u)", ea->file,
-                      ea->line, (int)n, form, r->words[a], r->words[b], eb->file, eb->line);
+    return rules_warn(r, "%s:%u: form '%.*s' of '%s' is also the word '%s' (%s:%u)",
+                      lex_str(r, ea->file), ea->line, (int)n, form, lex_word(r, a),
+                      lex_word(r, b), lex_str(r, eb->file), eb->line);
 }
 
 static void gen_cb(void *vctx, const char *form, size_t len)
@@ -137,7 +169,8 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
     uint32_t ids[16];
     size_t k = lex_form_words(r, w, n, fa_hash(w, n), ids, 16);
     for (size_t i = 0; i < k; i++) {
-        if (strlen(r->words[ids[i]]) == n && memcmp(r->words[ids[i]], w, n) == 0) {
+        const char *base = lex_word(r, ids[i]);
+        if (strlen(base) == n && memcmp(base, w, n) == 0) {
             *out = ids[i];
             return 0; /* forms were generated when the word was first seen */
         }
@@ -146,15 +179,16 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
         FA_GROW(&r->al, r->word_entry, r->word_entry_cap, r->nwords + 1) ||
         FA_GROW(&r->al, r->word_single, r->word_single_cap, r->nwords + 1))
         return FACTA_ENOMEM;
-    char *s = arena_strndup(&r->pool, w, n);
-    if (!s)
-        return FACTA_ENOMEM;
+    uint32_t s;
+    int rc = lstr_add(r, w, n, &s);
+    if (rc)
+        return rc;
     uint32_t id = (uint32_t)r->nwords++;
     r->words[id] = s;
     r->word_entry[id] = entry;
     r->word_single[id] = 0;
     uint32_t clash;
-    int rc = add_form(r, w, n, id, 0, &clash);
+    rc = add_form(r, w, n, id, 0, &clash);
     if (rc)
         return rc;
     if (clash != UINT32_MAX && (rc = report_clash(r, clash, id, w, n)))
@@ -201,10 +235,11 @@ uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word)
     if (!r->edges_cap)
         return 0;
     uint64_t key = (((uint64_t)node << 32) | word) + 1;
-    for (size_t i = (size_t)fa_hash(&key, 8) & (r->edges_cap - 1); r->edges[i].key;
+    size_t probes = r->edges_cap; /* a damaged pack may have no empty slot */
+    for (size_t i = (size_t)fa_hash(&key, 8) & (r->edges_cap - 1); r->edges[i].key && probes--;
          i = (i + 1) & (r->edges_cap - 1))
         if (r->edges[i].key == key)
-            return r->edges[i].child;
+            return r->edges[i].child < r->nnodes ? r->edges[i].child : 0;
     return 0;
 }
 
@@ -277,14 +312,16 @@ int lex_add_entry(facta_rules *r, cctx *cc, int lex, const char *phrase, size_t 
     memset(e, 0, sizeof *e);
     e->lex = (uint32_t)lex;
     e->nwords = (uint32_t)nt;
-    e->canon = arena_strndup(&r->pool, canon ? canon : phrase, canon ? clen : plen);
-    e->tags = arena_strndup(&r->pool, tags ? tags : "", tags ? tlen : 0);
-    e->file = arena_strndup(&r->pool, file, strlen(file));
     e->line = line;
-    if (!e->canon || !e->tags || !e->file)
-        return FACTA_ENOMEM;
-    e->has_num = lex_parse_number(e->canon, &e->num);
-    for (const char *t = e->tags; *t;) { /* bits for bare tags and for keys of key=value */
+    uint32_t co, to, fo;
+    if ((rc = lstr_add(r, canon ? canon : phrase, canon ? clen : plen, &co)) ||
+        (rc = lstr_add(r, tags ? tags : "", tags ? tlen : 0, &to)) ||
+        (rc = lstr_file(r, file, &fo)))
+        return rc;
+    e = &r->entries[eid];
+    e->canon = co, e->tags = to, e->file = fo;
+    e->has_num = (uint32_t)lex_parse_number(lex_str(r, co), &e->num);
+    for (const char *t = lex_str(r, to); *t;) { /* bits for bare tags and for keys of key=value */
         while (*t == ' ')
             t++;
         const char *b = t;
@@ -479,12 +516,24 @@ int lex_finish(facta_rules *r)
     return 0;
 }
 
-int lex_entry_has_tag(const lex_entry *e, const char *tag)
+const uint32_t *lex_node_entries(const facta_rules *r, uint32_t node, uint32_t *n)
+{
+    *n = 0;
+    if (node >= r->nnodes)
+        return NULL;
+    const trie_node *tn = &r->nodes[node];
+    if (tn->ent_off > r->ntents || tn->nents > r->ntents - tn->ent_off)
+        return NULL;
+    *n = tn->nents;
+    return r->tents + tn->ent_off;
+}
+
+int lex_entry_has_tag(const facta_rules *r, const lex_entry *e, const char *tag)
 {
     size_t tl = strlen(tag);
     if (!(e->tagmask & tag_bit(tag, tl)))
         return 0;
-    const char *s = e->tags;
+    const char *s = lex_str(r, e->tags);
     while (*s) {
         while (*s == ' ')
             s++;
@@ -497,10 +546,11 @@ int lex_entry_has_tag(const lex_entry *e, const char *tag)
     return 0;
 }
 
-const char *lex_entry_tag_value(const lex_entry *e, const char *key, char *buf, size_t cap)
+const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const char *key,
+                                char *buf, size_t cap)
 {
     size_t kl = strlen(key);
-    const char *s = e->tags;
+    const char *s = lex_str(r, e->tags);
     while (*s) {
         while (*s == ' ')
             s++;

@@ -47,16 +47,19 @@ int match_lexicons(facta_extractor *ex)
                 uint32_t c = lex_child(r, node, words[w]);
                 if (!c)
                     continue;
-                const trie_node *tn = &r->nodes[c];
-                for (uint32_t j = 0; j < tn->nents; j++) {
+                uint32_t ne;
+                const uint32_t *ents = lex_node_entries(r, c, &ne);
+                for (uint32_t j = 0; j < ne; j++) {
+                    const lex_entry *e = lex_entry_at(r, ents[j]);
+                    if (!e)
+                        continue;
                     if (FA_GROW(ex->al, ex->hits, ex->hits_cap, ex->nhits + 1))
                         return FACTA_ENOMEM;
-                    uint32_t ent = r->tents[tn->ent_off + j];
-                    ex->hits[ex->nhits].entry = ent;
+                    ex->hits[ex->nhits].entry = ents[j];
                     ex->hits[ex->nhits].end = pos + 1;
                     ex->nhits++;
-                    if (pos == i && r->entries[ent].lex < 64)
-                        ex->toks[i].lexmask |= 1ull << r->entries[ent].lex;
+                    if (pos == i && e->lex < 64)
+                        ex->toks[i].lexmask |= 1ull << e->lex;
                 }
                 if (sp < 64) {
                     st[sp].node = c;
@@ -150,7 +153,7 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
         for (uint32_t h = ex->hit_off[i]; h < ex->hit_off[i + 1]; h++) {
             const lex_entry *e = &r->entries[ex->hits[h].entry];
             if (ex->hits[h].end == i + 1 && (int)e->lex == p->lex &&
-                (p->tag < 0 || lex_entry_has_tag(e, r->tags[p->tag])))
+                (p->tag < 0 || lex_entry_has_tag(r, e, r->tags[p->tag])))
                 return 1;
         }
         return 0;
@@ -316,7 +319,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 break;
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
-                if ((int)e->lex != in->x || (in->y >= 0 && !lex_entry_has_tag(e, r->tags[in->y])))
+                if ((int)e->lex != in->x || (in->y >= 0 && !lex_entry_has_tag(r, e, r->tags[in->y])))
                     continue;
                 if (in->z >= 0 && !pred_cached(ex, in->z, &ex->toks[pos]))
                     continue;
@@ -378,7 +381,7 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
         case OP_LEX:
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
-                if ((int)e->lex == in->x && (in->y < 0 || lex_entry_has_tag(e, r->tags[in->y])) &&
+                if ((int)e->lex == in->x && (in->y < 0 || lex_entry_has_tag(r, e, r->tags[in->y])) &&
                     (in->z < 0 || pred_cached(ex, in->z, &ex->toks[pos])))
                     return 1;
             }

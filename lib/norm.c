@@ -26,6 +26,13 @@ static val vstr(const char *s, size_t n)
     return v;
 }
 
+/* The canonical form of a lexicon entry. */
+static val entry_canon(const facta_rules *r, const lex_entry *e)
+{
+    const char *c = lex_str(r, e->canon);
+    return vstr(c, strlen(c));
+}
+
 static val vnum(facta_extractor *ex, double d)
 {
     char buf[64];
@@ -167,12 +174,12 @@ static const char *lex_base(facta_extractor *ex, const ftok *t)
     size_t k = lex_form_words2(r, t->pub.folded, t->folded_len, t->fhash, ids, gen, 8);
     /* a word that is itself a one-word entry is already in its base form ("совет") */
     for (size_t i = 0; i < k; i++)
-        if (!gen[i] && r->word_single[ids[i]])
-            return r->words[ids[i]];
+        if (!gen[i] && r->word_single && r->word_single[ids[i]])
+            return lex_word(r, ids[i]);
     for (size_t i = 0; i < k; i++)
         if (gen[i])
-            return r->words[ids[i]];
-    return k ? r->words[ids[0]] : NULL;
+            return lex_word(r, ids[i]);
+    return k ? lex_word(r, ids[0]) : NULL;
 }
 
 /* Apply the casing of `orig` (Title, UPPER or lower) to folded word w. */
@@ -256,23 +263,24 @@ static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
         uint32_t node = lex_child(r, 0, ids[i]);
         if (!node)
             continue;
-        const trie_node *tn = &r->nodes[node];
-        for (uint32_t j = 0; j < tn->nents; j++) {
-            const lex_entry *e = &r->entries[r->tents[tn->ent_off + j]];
-            if (!e->has_num)
+        uint32_t ne;
+        const uint32_t *ents = lex_node_entries(r, node, &ne);
+        for (uint32_t j = 0; j < ne; j++) {
+            const lex_entry *e = lex_entry_at(r, ents[j]);
+            if (!e || !e->has_num)
                 continue;
             for (int c = 0; NUMTAGS[c]; c++) {
-                if (lex_entry_has_tag(e, NUMTAGS[c])) {
+                if (lex_entry_has_tag(r, e, NUMTAGS[c])) {
                     char buf[32];
                     /* "third" is an ordinal with frac=0.333; a plain number otherwise */
                     *v = e->num;
-                    if (c == 5 && lex_entry_tag_value(e, "frac", buf, sizeof buf))
+                    if (c == 5 && lex_entry_tag_value(r, e, "frac", buf, sizeof buf))
                         lex_parse_number(buf, v);
                     return c + 1;
                 }
             }
             char buf[32];
-            if (lex_entry_tag_value(e, "frac", buf, sizeof buf) && lex_parse_number(buf, v))
+            if (lex_entry_tag_value(r, e, "frac", buf, sizeof buf) && lex_parse_number(buf, v))
                 return 6;
         }
     }
@@ -365,11 +373,12 @@ static val lemma_en(facta_extractor *ex, const ftok *t)
     size_t k = lex_form_words(r, w, n, t->fhash, ids, 8);
     for (size_t i = 0; i < k; i++) {
         uint32_t node = lex_child(r, 0, ids[i]);
-        const trie_node *tn = node ? &r->nodes[node] : NULL;
-        for (uint32_t j = 0; tn && j < tn->nents; j++) {
-            const lex_entry *e = &r->entries[r->tents[tn->ent_off + j]];
-            if (lex_entry_has_tag(e, "plural"))
-                return vstr(e->canon, strlen(e->canon));
+        uint32_t ne;
+        const uint32_t *ents = node ? lex_node_entries(r, node, &ne) : NULL;
+        for (uint32_t j = 0; ents && j < ne; j++) {
+            const lex_entry *e = lex_entry_at(r, ents[j]);
+            if (e && lex_entry_has_tag(r, e, "plural"))
+                return entry_canon(r, e);
         }
     }
     size_t m = n;
@@ -450,10 +459,10 @@ static val nominative(facta_extractor *ex, const capture *c)
 {
     if (c->s < 0)
         return vstr("", 0);
+    const facta_rules *r = ex->rules;
     const lex_entry *e = cap_entry(ex, c);
     if (e && c->e - c->s > 1)
-        return vstr(e->canon, strlen(e->canon));
-    const facta_rules *r = ex->rules;
+        return entry_canon(r, e);
     int32_t head = -1;
     for (int32_t i = c->s; i < c->e; i++) {
         const ftok *t = &ex->toks[i];
@@ -509,9 +518,9 @@ static int given_gender(facta_extractor *ex, const capture *c)
     const facta_rules *r = ex->rules;
     for (uint32_t h = ex->hit_off[c->s]; h < ex->hit_off[c->s + 1]; h++) {
         const lex_entry *e = &r->entries[ex->hits[h].entry];
-        if (lex_entry_has_tag(e, "f"))
+        if (lex_entry_has_tag(r, e, "f"))
             return 1;
-        if (lex_entry_has_tag(e, "m"))
+        if (lex_entry_has_tag(r, e, "m"))
             return 0;
     }
     if (t->pub.script != FACTA_SCRIPT_CYRILLIC)
@@ -524,6 +533,7 @@ static int given_gender(facta_extractor *ex, const capture *c)
 
 static val name_word(facta_extractor *ex, const capture *c, int pos, int gender)
 {
+    const facta_rules *r = ex->rules;
     if (c->s < 0)
         return vstr("", 0);
     const ftok *t = &ex->toks[c->s];
@@ -533,8 +543,8 @@ static val name_word(facta_extractor *ex, const capture *c, int pos, int gender)
     }
     if (pos == M_GIVEN) {
         const lex_entry *e = cap_entry(ex, c);
-        if (e && (lex_entry_has_tag(e, "f") || lex_entry_has_tag(e, "m")))
-            return vstr(e->canon, strlen(e->canon));
+        if (e && (lex_entry_has_tag(r, e, "f") || lex_entry_has_tag(r, e, "m")))
+            return entry_canon(r, e);
     }
     uint64_t want = gender >= 0 ? morph_gender_mask(gender) : 0;
     char out[512];
@@ -636,7 +646,7 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         }
         const lex_entry *le = c0->s >= 0 ? cap_entry(ex, c0) : NULL;
         if (le)
-            *out = vstr(le->canon, strlen(le->canon));
+            *out = entry_canon(r, le);
         else
             *out = e->nargs ? a[0] : vstr("", 0);
         break;
@@ -644,8 +654,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     case F_TAG: {
         const lex_entry *le = c0->s >= 0 ? cap_entry(ex, c0) : NULL;
         char buf[128];
-        const char *v = le && e->nargs > 1 ? lex_entry_tag_value(le, a[1].s, buf, sizeof buf) : NULL;
-        if (!v && le && e->nargs > 1 && lex_entry_has_tag(le, a[1].s))
+        const char *v = le && e->nargs > 1 ? lex_entry_tag_value(r, le, a[1].s, buf, sizeof buf) : NULL;
+        if (!v && le && e->nargs > 1 && lex_entry_has_tag(r, le, a[1].s))
             v = a[1].s;
         *out = v ? vstr(arena_strndup(&ex->arena, v, strlen(v)), strlen(v)) : vstr("", 0);
         break;

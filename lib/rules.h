@@ -24,15 +24,19 @@
  * token is independent of the number of entries.
  */
 
+/* The lexicon tables hold no pointers: strings are offsets into one NUL-separated pool
+ * (`lstr`), so a binary rule pack (pack.c) maps them from a file and uses them in place.
+ * Everything read from them is range-checked, so a damaged pack cannot crash a lookup. */
 typedef struct lex_entry {
     uint32_t lex;     /* owning lexicon */
     uint32_t nwords;  /* phrase length in words */
-    const char *canon;
-    const char *tags; /* space-separated tags and key=value pairs */
-    const char *file; /* where it was defined, for collision reports */
+    uint32_t canon;   /* lstr offsets: canonical form, */
+    uint32_t tags;    /* space-separated tags and key=value pairs, */
+    uint32_t file;    /* where it was defined (collision reports) */
     uint32_t line;
     double num;       /* canon as a number, when it parses as one */
-    int has_num;
+    uint32_t has_num;
+    uint32_t pad_;
     uint64_t tagmask; /* one bit per tag (tag_bit): a fast "cannot have it" test */
 } lex_entry;
 
@@ -43,7 +47,7 @@ static inline uint64_t tag_bit(const char *tag, size_t n)
 
 typedef struct form_ent {
     uint64_t hash;      /* 0 = empty slot */
-    const char *form;
+    uint32_t form;      /* lstr offset */
     uint32_t len;
     uint32_t word;      /* word id; a form may appear once per word id */
     uint32_t generated; /* 1: an inflected form, 0: the base form */
@@ -222,7 +226,10 @@ struct facta_rules {
     int nlexs, lexs_cap;
     lex_entry *entries;
     size_t nentries, entries_cap;
-    char **words;            /* word id → base folded word */
+    char *lstr;               /* lexicon string pool (owned, or inside the pack mapping) */
+    size_t lstr_len, lstr_cap;
+    uint32_t last_file;       /* offset of the file name the last entry came from */
+    uint32_t *words;          /* word id → lstr offset of the base folded word */
     size_t nwords, words_cap;
     form_ent *forms;         /* open addressing */
     size_t forms_cap, nforms;
@@ -255,6 +262,16 @@ struct facta_rules {
     size_t nwarnings, warnings_cap;
     fa_arena pool;            /* strings owned by the rules */
     int no_jit;               /* FACTA_COMPILE_NO_JIT */
+    /* inputs, for the content stamp and for writing a pack (pack.c) */
+    struct rule_src { char *name, *dir, *data; size_t len; int is_file; } *srcs;
+    size_t nsrcs, srcs_cap;   /* rule sources in load order, then files they read */
+    uint64_t stamp;           /* content hash of every input, in order */
+    char stamp_hex[17];
+    /* a loaded pack: the lexicon tables point into this read-only mapping */
+    int pack;
+    int map_owned;            /* read into memory instead (no mmap) */
+    void *map;
+    size_t map_len;
 };
 
 /* Compile-time entry points (rules_parse.c). */
@@ -287,9 +304,44 @@ size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint6
 /* Child of trie node `node` along word id `word`, or 0 (the root is never a child). */
 uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word);
 /* Does entry e carry tag name `tag`? */
-int lex_entry_has_tag(const lex_entry *e, const char *tag);
+int lex_entry_has_tag(const facta_rules *r, const lex_entry *e, const char *tag);
 /* Value of key=value tag `key` in entry e; NULL when absent. Copies into buf. */
-const char *lex_entry_tag_value(const lex_entry *e, const char *key, char *buf, size_t cap);
+const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const char *key,
+                                char *buf, size_t cap);
+/* Entries ending at trie node `node` (ids into r->entries, each checked < nentries by the
+ * caller through lex_entry_at); *n gets their number. */
+const uint32_t *lex_node_entries(const facta_rules *r, uint32_t node, uint32_t *n);
+
+/* A string of the lexicon pool ("" when the offset is out of range). */
+static inline const char *lex_str(const facta_rules *r, uint32_t off)
+{
+    return off < r->lstr_len ? r->lstr + off : "";
+}
+/* Entry `id`, or NULL when out of range. */
+static inline const lex_entry *lex_entry_at(const facta_rules *r, uint32_t id)
+{
+    return id < r->nentries ? &r->entries[id] : NULL;
+}
+/* Base folded form of word `id`. */
+static inline const char *lex_word(const facta_rules *r, uint32_t id)
+{
+    return id < r->nwords ? lex_str(r, r->words[id]) : "";
+}
+
+/* Content stamp: a fast 64-bit hash of input bytes, chained over all inputs. */
+uint64_t fa_stamp(uint64_t seed, const void *p, size_t n);
+/* Record a rule source or a file read by the rules (an endings table) for packs; also
+ * folds it into the stamp. Lexicon files only go into the stamp (record = 0). */
+int rules_note_input(facta_rules *r, const char *name, const char *dir, const char *data,
+                     size_t len, int is_file, int record);
+/* Pack mode: a file named by a rule source, served from the pack. 1 when found. */
+int rules_pack_file(const facta_rules *r, const char *name, const char **data, size_t *len);
+/* Free the recorded inputs and unmap a pack (before the lexicon tables are freed). */
+void rules_free_inputs(facta_rules *r);
+/* Is `path` a rule pack (by its magic)? Load one. */
+int pack_is_pack(const char *path);
+int pack_load(facta_rules **out, const char *path, const facta_compile_options *opts,
+              facta_diag *diag);
 int rules_warn(facta_rules *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Embedded default rules (generated at build time). */

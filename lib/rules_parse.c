@@ -29,6 +29,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <unicode/uversion.h>
 #include <stdlib.h>
 
 /* ---- lexer ---- */
@@ -1576,36 +1577,61 @@ typedef struct file_data {
     int owned;
 } file_data;
 
-/* Read a file named relative to the rule file's directory, or from the embedded set. */
-static int read_rel(parser *P, const char *name, file_data *fd)
+/* Read a file named relative to the rule file's directory, or from the embedded set, or
+ * (for a pack) from the pack. `record`: keep it for packs (an endings table) or only stamp
+ * it (a lexicon file, whose compiled form the pack holds). */
+static int read_rel(parser *P, const char *name, file_data *fd, int record)
 {
     char path[1024];
+    const char *key = path;
     memset(fd, 0, sizeof *fd);
-    if (P->dir && strncmp(P->dir, "<default>", 9) == 0) {
+    int embedded = P->dir && strncmp(P->dir, "<default>", 9) == 0;
+    if (embedded) {
         const char *sub = P->dir + 9;
-        snprintf(path, sizeof path, "%s%s%s", *sub ? sub + 1 : "", *sub ? "/" : "", name);
-        for (size_t i = 0; i < facta__embedded_rules_count; i++) {
-            if (strcmp(facta__embedded_rules[i].path, path) == 0) {
-                fd->data = (char *)facta__embedded_rules[i].data;
-                fd->len = facta__embedded_rules[i].len;
-                return 0;
-            }
+        snprintf(path, sizeof path, "<default>/%s%s%s", *sub ? sub + 1 : "", *sub ? "/" : "",
+                 name);
+        key = path + 10;
+    } else if (name[0] == '/' || !P->dir || !*P->dir) {
+        snprintf(path, sizeof path, "%s", name);
+    } else {
+        snprintf(path, sizeof path, "%s/%s", P->dir, name);
+    }
+    const char *data;
+    size_t len;
+    if (P->r->pack) {
+        if (rules_pack_file(P->r, path, &data, &len)) {
+            fd->data = (char *)data;
+            fd->len = len;
+            return 0;
         }
-        lx_error(&P->L, "no built-in file '%s'", path);
+        lx_error(&P->L, "rule pack has no file '%s'", path);
         return FACTA_ESYNTAX;
     }
-    if (name[0] == '/' || !P->dir || !*P->dir)
-        snprintf(path, sizeof path, "%s", name);
-    else
-        snprintf(path, sizeof path, "%s/%s", P->dir, name);
-    char why[128];
-    int rc = fa_read_file(&P->r->al, path, &fd->data, &fd->len, why, sizeof why);
-    if (rc) {
-        diag_set(P->L.diag, rc, P->L.file, P->L.tline, P->L.tcol, P->L.tpos, "cannot read '%s': %s",
-                 path, why);
-        return P->L.err = rc;
+    if (embedded) {
+        size_t i = 0;
+        while (i < facta__embedded_rules_count && strcmp(facta__embedded_rules[i].path, key) != 0)
+            i++;
+        if (i == facta__embedded_rules_count) {
+            lx_error(&P->L, "no built-in file '%s'", key);
+            return FACTA_ESYNTAX;
+        }
+        fd->data = (char *)facta__embedded_rules[i].data;
+        fd->len = facta__embedded_rules[i].len;
+    } else {
+        char why[128];
+        int rc = fa_read_file(&P->r->al, path, &fd->data, &fd->len, why, sizeof why);
+        if (rc) {
+            diag_set(P->L.diag, rc, P->L.file, P->L.tline, P->L.tcol, P->L.tpos,
+                     "cannot read '%s': %s", path, why);
+            return P->L.err = rc;
+        }
+        fd->owned = 1;
     }
-    fd->owned = 1;
+    if (rules_note_input(P->r, path, NULL, fd->data, fd->len, 1, record)) {
+        if (fd->owned)
+            fa_free(&P->r->al, fd->data);
+        return P->L.err = FACTA_ENOMEM;
+    }
     return 0;
 }
 
@@ -1634,7 +1660,7 @@ static int stmt_morphology(parser *P)
     char name[512];
     snprintf(name, sizeof name, "%s", fbuf_cstr(&L->sval));
     file_data fd;
-    if (read_rel(P, name, &fd))
+    if (read_rel(P, name, &fd, 1))
         return L->err ? L->err : FACTA_EIO;
     char *path = dup_path(P, name);
     int rc = path ? morph_load(&P->r->morph, &P->r->al, fd.data, fd.len, path, L->diag)
@@ -1673,6 +1699,8 @@ static int lex_option(parser *P, int lex)
     return 0;
 }
 
+static int inline_entries(parser *P, int lex, size_t b, size_t e);
+
 static int stmt_lexicon(parser *P)
 {
     lexer *L = &P->L;
@@ -1703,10 +1731,12 @@ static int stmt_lexicon(parser *P)
             if (lex_option(P, lex))
                 return L->err;
         }
+        if (r->pack) /* the pack holds its entries */
+            return expect_p(L, ';');
         size_t tl = L->tline, tc = L->tcol, tp = L->tpos;
         L->tline = nline, L->tcol = ncol, L->tpos = npos;
         file_data fd;
-        if (read_rel(P, name, &fd))
+        if (read_rel(P, name, &fd, 0))
             return L->err ? L->err : FACTA_EIO;
         L->tline = tl, L->tcol = tc, L->tpos = tp;
         char *path = dup_path(P, name);
@@ -1721,7 +1751,11 @@ static int stmt_lexicon(parser *P)
         if (!is_kw(L, "countries"))
             return lx_error(L, "expected 'countries' after 'icu'");
         r->lexs[lex].inflect = M_NOUN | M_ADJ;
-        int rc = lex_add_icu_countries(r, P->cc, lex);
+        static const char icu[] = "icu countries " U_ICU_VERSION;
+        int rc = r->pack ? 0
+                         : rules_note_input(r, "<icu>", NULL, icu, sizeof icu - 1, 0, 0)
+                               ? FACTA_ENOMEM
+                               : lex_add_icu_countries(r, P->cc, lex);
         if (rc)
             return L->err = rc;
         lx_next(L);
@@ -1739,6 +1773,25 @@ static int stmt_lexicon(parser *P)
         e++;
     if (e >= L->len)
         return lx_error(L, "unterminated inline lexicon (missing '}')");
+    if (!r->pack && inline_entries(P, lex, b, e))
+        return L->err;
+    for (size_t i = b; i < e; i++)
+        if (L->src[i] == '\n') {
+            L->line++;
+            L->line_start = i + 1;
+        }
+    L->pos = e + 1;
+    lx_next(L);
+    if (is_p(L, ';'))
+        lx_next(L);
+    return L->err;
+}
+
+/* Inline entries src[b, e) of lexicon `lex`, one per line or ';'. */
+static int inline_entries(parser *P, int lex, size_t b, size_t e)
+{
+    lexer *L = &P->L;
+    facta_rules *r = P->r;
     fbuf tmp;
     fbuf_init(&tmp, &r->al);
     for (size_t i = b; i < e; i++)
@@ -1769,16 +1822,7 @@ static int stmt_lexicon(parser *P)
         }
         return L->err = rc;
     }
-    for (size_t i = b; i < e; i++)
-        if (L->src[i] == '\n') {
-            L->line++;
-            L->line_start = i + 1;
-        }
-    L->pos = e + 1;
-    lx_next(L);
-    if (is_p(L, ';'))
-        lx_next(L);
-    return L->err;
+    return 0;
 }
 
 static int stmt_define(parser *P)
@@ -2009,7 +2053,9 @@ int rules_add_source(facta_rules *r, const char *src, size_t len, const char *na
     arena_init(&cc.scratch, &r->al);
     fbuf_init(&cc.buf, &r->al);
     P.cc = &cc;
-    int rc = tok_new(&cc.tk, &r->al);
+    int rc = rules_note_input(r, P.L.file, dir, src, len, 0, 1);
+    if (!rc)
+        rc = tok_new(&cc.tk, &r->al);
     if (rc) {
         diag_set(diag, rc, P.L.file, 0, 0, 0, "%s", facta_strerror(rc));
         goto done;
@@ -2131,7 +2177,8 @@ static void pred_costs(facta_rules *r)
 int rules_finish(facta_rules *r, facta_diag *diag)
 {
     pred_costs(r);
-    int rc = lex_finish(r);
+    snprintf(r->stamp_hex, sizeof r->stamp_hex, "%016llx", (unsigned long long)r->stamp);
+    int rc = r->pack ? 0 : lex_finish(r);
     if (rc) {
         diag_set(diag, rc, "<rules>", 0, 0, 0, "%s", facta_strerror(rc));
         return rc;

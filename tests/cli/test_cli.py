@@ -125,6 +125,25 @@ def test_rule_error_exit_2(tmp_path, corpus):
     assert r.returncode == 2
 
 
+def test_save_rules_then_use_the_pack(tmp_path, corpus):
+    pack = tmp_path / "all.pack"
+    r = run(["--save-rules", pack, corpus[0]])  # inputs are not read
+    assert r.returncode == 0 and r.stdout == b""
+    assert r.stderr.startswith(b"facta-extract: wrote %s: " % str(pack).encode())
+    assert b"stamp " in r.stderr
+    a = run(corpus)
+    b = run(["--rules", pack] + corpus)
+    assert a.returncode == b.returncode == 0
+    assert a.stdout == b.stdout and a.stdout.count(b"\n") == 3
+    r = run(["--save-rules", tmp_path / "missing" / "x.pack"])
+    assert r.returncode == 2 and b"cannot write" in r.stderr
+    r = run(["--rules-add", pack, corpus[0]])  # a pack already holds its defaults
+    assert r.returncode == 2 and b"rule pack is complete" in r.stderr
+    pack.write_bytes(pack.read_bytes()[:100])
+    r = run(["--rules", pack, corpus[0]])
+    assert r.returncode == 2 and b"rule pack" in r.stderr
+
+
 def test_exit_0_when_all_good(rules, corpus):
     r = run(["--rules", rules] + corpus)
     assert r.returncode == 0

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "facta.h"
 
@@ -457,6 +458,62 @@ static void test_default_rules_failures(void **state)
     assert_int_equal(c.bad_frees, 0);
 }
 
+/* Loading a rule pack (facta_rules_save of RULES): every failure is FACTA_ENOMEM with a
+ * message and no leak; the rules that finally load extract like the originals. */
+static void test_pack_load_failures(void **state)
+{
+    (void)state;
+    facta_rules *orig;
+    facta_diag d;
+    assert_int_equal(facta_rules_compile(&orig, RULES, sizeof RULES - 1, "alloc.facta", NULL, &d),
+                     FACTA_OK);
+    char path[256];
+    const char *t = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/facta-alloc-%ld.pack", t && *t ? t : "/tmp", (long)getpid());
+    assert_int_equal(facta_rules_save(orig, path, &d), FACTA_OK);
+    long n, bad = 0;
+    for (n = 1; n <= MAX_N; n++) {
+        counting c = {0};
+        c.fail_at = n;
+        facta_allocator al = {c_malloc, c_realloc, c_free, &c};
+        facta_compile_options o = FACTA_COMPILE_OPTIONS_INIT;
+        o.allocator = &al;
+        facta_rules *r = (facta_rules *)(uintptr_t)1;
+        memset(&d, 0, sizeof d);
+        int rc = facta_rules_load(&r, path, &o, &d);
+        if (rc == FACTA_OK) {
+            assert_false(c.failed);
+            c.fail_at = 0;
+            facta_extractor *e1, *e2;
+            const char *j1, *j2;
+            size_t l1, l2;
+            assert_int_equal(facta_extractor_new(&e1, orig), FACTA_OK);
+            assert_int_equal(facta_extractor_new(&e2, r), FACTA_OK);
+            assert_int_equal(facta_extract_json(&j1, &l1, e1, NULL, TEXT, sizeof TEXT - 1, NULL), 0);
+            assert_int_equal(facta_extract_json(&j2, &l2, e2, NULL, TEXT, sizeof TEXT - 1, NULL), 0);
+            assert_int_equal(l1, l2);
+            assert_memory_equal(j1, j2, l1);
+            facta_extractor_free(e1);
+            facta_extractor_free(e2);
+            facta_rules_free(r);
+            assert_int_equal(c.live, 0);
+            break;
+        }
+        assert_true(c.failed);
+        if (rc != FACTA_ENOMEM || r != (facta_rules *)(uintptr_t)1 || !d.message[0] || c.live ||
+            c.bad_frees) {
+            if (bad++ < 25)
+                fprintf(stderr, "  pack load, allocation %ld: rc %d, %ld leaked, \"%s\"\n", n, rc,
+                        c.live, d.message);
+        }
+    }
+    fprintf(stderr, "  pack load: %ld allocations\n", n - 1);
+    assert_int_equal(bad, 0);
+    assert_true(n <= MAX_N);
+    unlink(path);
+    facta_rules_free(orig);
+}
+
 /* ---- the hooks are used, and only whole sets of them ---- */
 
 static void test_hooks_used(void **state)
@@ -493,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_compile_failures),
         cmocka_unit_test(test_extract_failures),
         cmocka_unit_test(test_default_rules_failures),
+        cmocka_unit_test(test_pack_load_failures),
     };
     /* FACTA_TEST_FILTER / FACTA_TEST_SKIP: cmocka name patterns, e.g. "test_large*" */
     const char *only = getenv("FACTA_TEST_FILTER"), *skip = getenv("FACTA_TEST_SKIP");

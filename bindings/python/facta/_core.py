@@ -402,20 +402,29 @@ class Rules:
         return cls._wrap(ptr, ("default",))
 
     @classmethod
-    def load(cls, path: PathLike, *, with_defaults: bool = False, jit: bool = True) -> "Rules":
-        """Load a rule file (``*.facta``) or a directory of them (read recursively in
-        name order).  With ``with_defaults`` the built-in rules come first.
-        Errors raise :class:`FactaError` with file, line and column."""
+    def load(
+        cls,
+        path: PathLike,
+        *,
+        with_defaults: bool = False,
+        jit: bool = True,
+        verify: bool = False,
+    ) -> "Rules":
+        """Load a rule file (``*.facta``), a directory of them (read recursively in
+        name order) or a rule pack written by :meth:`save` (memory-mapped; ``verify``
+        checks its checksum).  With ``with_defaults`` the built-in rules come first
+        (not for a pack).  Errors raise :class:`FactaError` with file, line and column."""
         p = os.fspath(path)
         if not isinstance(p, str):
             p = os.fsdecode(p)
         ptr = c_void_p()
         diag = N.facta_diag()
-        opts = N.new_compile_options(cls._flags(with_defaults, jit))
+        flags = cls._flags(with_defaults, jit) | (N.FACTA_COMPILE_VERIFY_PACK if verify else 0)
+        opts = N.new_compile_options(flags)
         rc = _lib.facta_rules_load(byref(ptr), os.fsencode(p), byref(opts), byref(diag))
         if rc != N.FACTA_OK:
             raise _diag_error(rc, diag)
-        return cls._wrap(ptr, ("load", os.path.abspath(p), with_defaults, jit))
+        return cls._wrap(ptr, ("load", os.path.abspath(p), with_defaults, jit, verify))
 
     @classmethod
     def compile(
@@ -472,6 +481,23 @@ class Rules:
         h = self._handle()
         n = _lib.facta_rules_warning_count(h)
         return [_s(_lib.facta_rules_warning(h, i)) for i in range(n)]
+
+    @property
+    def stamp(self) -> str:
+        """Content stamp: 16 hex digits hashed from every input the rules were compiled
+        from (a pack keeps the stamp of its sources)."""
+        return _s(_lib.facta_rules_stamp(self._handle()))
+
+    def save(self, path: PathLike) -> None:
+        """Write these rules as a binary rule pack (``facta_rules_save``), which
+        :meth:`load` maps in milliseconds however big its lexicons are."""
+        p = os.fspath(path)
+        if not isinstance(p, str):
+            p = os.fsdecode(p)
+        diag = N.facta_diag()
+        rc = _lib.facta_rules_save(self._handle(), os.fsencode(p), byref(diag))
+        if rc != N.FACTA_OK:
+            raise _diag_error(rc, diag)
 
     def self_test(self, report_size: int = 1 << 20) -> "SelfTest":
         """Run the ``example``/``counter`` statements the rule files carry
@@ -537,8 +563,8 @@ def _rebuild_rules(recipe: Tuple[Any, ...]) -> Rules:
     if r is not None and not r.closed:
         return r
     if kind == "load":
-        _, path, with_defaults, jit = recipe
-        return Rules.load(path, with_defaults=with_defaults, jit=jit)
+        _, path, with_defaults, jit, verify = recipe
+        return Rules.load(path, with_defaults=with_defaults, jit=jit, verify=verify)
     if kind == "compile":
         _, src, name, with_defaults, jit, _cwd = recipe
         return Rules.compile(src, name=name, with_defaults=with_defaults, jit=jit)

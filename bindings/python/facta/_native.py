@@ -70,6 +70,7 @@ FACTA_ELIMIT = -8
 FACTA_COMPILE_OPTIONS_VERSION = 1
 FACTA_COMPILE_WITH_DEFAULTS = 0x1
 FACTA_COMPILE_NO_JIT = 0x2
+FACTA_COMPILE_VERIFY_PACK = 0x4
 
 FACTA_EXTRACT_OPTIONS_VERSION = 1
 FACTA_EXTRACT_REPLACE_INVALID = 0x1
@@ -243,6 +244,8 @@ PROTOTYPES: List[Tuple[str, List[Any], Any]] = [
     ("facta_rules_count", [_rules_p], c_size_t),
     ("facta_rules_warning_count", [_rules_p], c_size_t),
     ("facta_rules_warning", [_rules_p, c_size_t], c_char_p),
+    ("facta_rules_save", [_rules_p, c_char_p, POINTER(facta_diag)], c_int),
+    ("facta_rules_stamp", [_rules_p], c_char_p),
     (
         "facta_rules_self_test",
         [_rules_p, POINTER(c_char), c_size_t, POINTER(c_size_t)],

@@ -49,7 +49,7 @@ def _recipe(rules: RulesSpec, with_defaults: bool = False) -> Tuple[Any, ...]:
         return rules._recipe
     if isinstance(rules, tuple):  # already a recipe
         return rules
-    return ("load", os.path.abspath(os.fsdecode(rules)), bool(with_defaults), True)
+    return ("load", os.path.abspath(os.fsdecode(rules)), bool(with_defaults), True, False)
 
 
 def worker_extractor(rules: RulesSpec = None, *, with_defaults: bool = False) -> Extractor:

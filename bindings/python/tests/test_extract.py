@@ -240,6 +240,28 @@ def test_rules_objects(tmp_path, tiny_rules):
         facta.Extractor(42)
 
 
+def test_rule_pack(tmp_path, default_rules):
+    pack = tmp_path / "rules.pack"
+    default_rules.save(pack)
+    r = facta.Rules.load(pack, verify=True)
+    assert len(r) == len(default_rules) and r.stamp == default_rules.stamp
+    assert len(r.stamp) == 16 and int(r.stamp, 16) >= 0
+    text = "Министр Ерлан Сагадиев прибыл в Астану 21 ноября 2016 г. Paris, 6.8 mn children."
+    with facta.Extractor(r) as e1, facta.Extractor(default_rules) as e2:
+        assert e1.to_json(text) == e2.to_json(text)
+    assert pickle.loads(pickle.dumps(r)).stamp == r.stamp
+    with pytest.raises(facta.FactaError) as ei:
+        facta.Rules.load(pack, with_defaults=True)
+    assert ei.value.code == facta.ErrorCode.EINVAL
+    pack.write_bytes(pack.read_bytes()[:1000])
+    with pytest.raises(facta.FactaError) as ei:
+        facta.Rules.load(pack)
+    assert ei.value.code == facta.ErrorCode.ESYNTAX and "truncated" in str(ei.value)
+    with pytest.raises(facta.FactaError) as ei:
+        default_rules.save(tmp_path / "no" / "such" / "dir.pack")
+    assert ei.value.code == facta.ErrorCode.EIO
+
+
 def test_default_rules(default_rules):
     assert len(default_rules) > 0 and repr(default_rules).startswith("<facta.Rules default")
     with facta.Extractor() as e:
