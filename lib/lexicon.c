@@ -51,7 +51,7 @@ static int lstr_file(facta_rules *r, const char *file, uint32_t *off)
 
 static int forms_grow(facta_rules *r)
 {
-    size_t nc = r->forms_cap ? r->forms_cap * 2 : 1024;
+    size_t nc = r->forms_cap ? r->forms_cap * 2 : 64;
     form_ent *nt = fa_calloc(&r->al, nc, sizeof *nt);
     if (!nt)
         return FACTA_ENOMEM;
@@ -212,7 +212,7 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
 
 static int edges_grow(facta_rules *r)
 {
-    size_t nc = r->edges_cap ? r->edges_cap * 2 : 1024;
+    size_t nc = r->edges_cap ? r->edges_cap * 2 : 64;
     edge_ent *nt = fa_calloc(&r->al, nc, sizeof *nt);
     if (!nt)
         return FACTA_ENOMEM;
@@ -550,7 +550,7 @@ const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const 
                                 char *buf, size_t cap)
 {
     size_t kl = strlen(key);
-    const char *s = lex_str(r, e->tags);
+    const char *s = lex_text(r, e->tags);
     while (*s) {
         while (*s == ' ')
             s++;

@@ -144,6 +144,12 @@ int morph_load(morph_table *m, const struct fa_alloc *al, const char *data, size
         while (e < len && data[e] != '\n')
             e++;
         line++;
+        size_t bad;
+        if (!facta_utf8_valid(data + i, e - i, &bad)) { /* its endings end up in records */
+            diag_set(diag, FACTA_ESYNTAX, file, line, utf8_count(data + i, bad) + 1, i + bad,
+                     "invalid UTF-8 (byte 0x%02x)", (unsigned char)data[i + bad]);
+            return FACTA_ESYNTAX;
+        }
         size_t p = i;
         const char *f[5];
         size_t fl[5];

@@ -29,7 +29,7 @@ static val vstr(const char *s, size_t n)
 /* The canonical form of a lexicon entry. */
 static val entry_canon(const facta_rules *r, const lex_entry *e)
 {
-    const char *c = lex_str(r, e->canon);
+    const char *c = lex_text(r, e->canon);
     return vstr(c, strlen(c));
 }
 

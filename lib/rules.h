@@ -317,6 +317,13 @@ static inline const char *lex_str(const facta_rules *r, uint32_t off)
 {
     return off < r->lstr_len ? r->lstr + off : "";
 }
+/* A lexicon string that goes into records: "" unless it is valid UTF-8 (the pool of a
+ * damaged pack is not checked at load, which would read all of it). */
+static inline const char *lex_text(const facta_rules *r, uint32_t off)
+{
+    const char *s = lex_str(r, off);
+    return facta_utf8_valid(s, strlen(s), NULL) ? s : "";
+}
 /* Entry `id`, or NULL when out of range. */
 static inline const lex_entry *lex_entry_at(const facta_rules *r, uint32_t id)
 {
@@ -325,7 +332,7 @@ static inline const lex_entry *lex_entry_at(const facta_rules *r, uint32_t id)
 /* Base folded form of word `id`. */
 static inline const char *lex_word(const facta_rules *r, uint32_t id)
 {
-    return id < r->nwords ? lex_str(r, r->words[id]) : "";
+    return id < r->nwords ? lex_text(r, r->words[id]) : "";
 }
 
 /* Content stamp: a fast 64-bit hash of input bytes, chained over all inputs. */

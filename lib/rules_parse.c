@@ -1876,9 +1876,25 @@ static int stmt_rule(parser *P, int is_reject)
     memset(&ru, 0, sizeof ru);
     ru.name = arena_strndup(&r->pool, name, strlen(name));
     ru.file = arena_strndup(&r->pool, L->file, strlen(L->file));
-    char label[512];
-    snprintf(label, sizeof label, "%.300s:%zu %s", L->file, line, name);
-    ru.label = arena_strndup(&r->pool, label, strlen(label));
+    /* the label goes into records: the file name as valid UTF-8 (a path may be any bytes;
+     * bug: a byte-limited copy could also cut a character), at most 300 bytes of it */
+    fbuf lb;
+    fbuf_init(&lb, &r->al);
+    const unsigned char *fn = (const unsigned char *)L->file;
+    size_t fnl = strlen(L->file);
+    for (size_t i = 0; i < fnl && lb.len < 300;) {
+        size_t k = utf8_seq_len(fn, fnl, i);
+        if (k && lb.len + k <= 300)
+            fbuf_put(&lb, L->file + i, k);
+        else if (!k)
+            utf8_put(&lb, 0xFFFD);
+        i += k ? k : 1;
+        if (k && lb.len + k > 300)
+            break;
+    }
+    fbuf_printf(&lb, ":%zu %s", line, name);
+    ru.label = lb.oom ? NULL : arena_strndup(&r->pool, lb.data, lb.len);
+    fbuf_free(&lb);
     ru.line = (uint32_t)line;
     ru.phase = P->phase;
     ru.is_reject = is_reject;

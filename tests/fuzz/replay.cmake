@@ -8,7 +8,7 @@
 # fuzz_replay_T (label c), which replays every file of tests/fuzz/corpus/T from the
 # repository root.
 
-set(FACTA_FUZZ_REPLAY_TARGETS rules extract json norm)
+set(FACTA_FUZZ_REPLAY_TARGETS rules extract json norm pack)
 foreach(t ${FACTA_FUZZ_REPLAY_TARGETS})
   add_executable(replay_${t} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${t}.c
                              ${CMAKE_SOURCE_DIR}/tests/fuzz/standalone_driver.c)

@@ -1,5 +1,6 @@
 /* test_rules.c: the rule language: every example in the default rules, predicates,
  * operators, actions, conflicts, errors with file:line:column, and linear-time matching. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract.h"
 
@@ -229,6 +231,55 @@ static void test_errors(void **state)
     assert_int_equal(facta_rules_compile(&r, bad, sizeof bad - 1, "t.facta", NULL, &d),
                      FACTA_ESYNTAX);
     assert_non_null(strstr(d.message, "t.facta:1:10: invalid UTF-8"));
+    /* invalid UTF-8 in an endings table: its endings would reach records (bug: was loaded) */
+    char tsv[] = "/tmp/facta-test-endings-XXXXXX";
+    int fd = mkstemp(tsv);
+    assert_true(fd >= 0);
+    static const char rows[] = "noun а gen.sg.m -\nnoun ы\xfe gen.sg.f а\n";
+    assert_int_equal(write(fd, rows, sizeof rows - 1), (ssize_t)(sizeof rows - 1));
+    close(fd);
+    char src[128];
+    snprintf(src, sizeof src, "morphology \"%s\";", tsv);
+    assert_int_equal(facta_rules_compile(&r, src, strlen(src), "t.facta", NULL, &d), FACTA_ESYNTAX);
+    char want[128];
+    snprintf(want, sizeof want, "%s:2:7: invalid UTF-8 (byte 0xfe)", tsv);
+    if (!strstr(d.message, want))
+        fail_msg("expected \"%s\" in \"%s\"", want, d.message);
+    unlink(tsv);
+}
+
+/* Rule labels go into records: a file name that is not UTF-8, or long enough to be cut,
+ * still gives a valid UTF-8 label (bug: the bytes were copied, and cut at byte 300). */
+static void test_rule_label_utf8(void **state)
+{
+    (void)state;
+    char longname[700] = "";
+    for (int i = 0; i < 150; i++)
+        strcat(longname, "я"); /* 300 bytes, then the tail */
+    strcat(longname, "ж.facta");
+    const char *names[] = {"bad\xff\xfe.facta", longname + 1 /* starts mid-character */};
+    for (size_t k = 0; k < 2; k++) {
+        facta_rules *r = NULL;
+        facta_diag d;
+        static const char src[] = "rule city: \"Paris\" => PLACE;";
+        assert_int_equal(facta_rules_compile(&r, src, sizeof src - 1, names[k], NULL, &d), FACTA_OK);
+        facta_extractor *ex;
+        assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
+        facta_extract_options o = FACTA_EXTRACT_OPTIONS_INIT;
+        o.flags = FACTA_EXTRACT_EXPLAIN;
+        const char *js;
+        size_t jl;
+        assert_int_equal(facta_extract_json(&js, &jl, ex, NULL, "Paris", 5, &o), FACTA_OK);
+        if (!facta_utf8_valid(js, jl, NULL))
+            fail_msg("name %zu: JSON is not UTF-8: %s", k, js);
+        const char *want = k ? "\"rule\":\"\xef\xbf\xbd\xd1\x8f" : "bad\xef\xbf\xbd\xef\xbf\xbd.facta:1 city";
+        if (!strstr(js, want))
+            fail_msg("name %zu: no '%s' in %s", k, want, js);
+        if (k)
+            assert_non_null(strstr(js, "\xd1\x8f:1 city\"")); /* cut at a character boundary */
+        facta_extractor_free(ex);
+        facta_rules_free(r);
+    }
 }
 
 /* ---- linear time: nested quantifiers over a long input ---- */
@@ -379,7 +430,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_examples), cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_errors),           cmocka_unit_test(test_linear_time),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_rule_label_utf8),           cmocka_unit_test(test_linear_time),
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),
     };
