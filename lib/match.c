@@ -237,29 +237,28 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
 {
     const facta_rules *r = ex->rules;
     size_t sp = 0;
-    if (push(ex, &sp, t0))
-        return FACTA_ENOMEM;
-    while (sp > 0) {
-        thread t = ex->stack[--sp];
+    thread t = *t0;
+    /* A move that continues with one thread goes on with it here instead of pushing and
+     * popping it: the order of the walk is that of a stack. */
+    for (;;) {
+    next:
         ex->steps++;
         if (ex->vis[t.pc].gen == ex->gen && ex->vis[t.pc].agr == t.agr)
-            continue;
+            goto pop;
         ex->vis[t.pc].gen = ex->gen;
         ex->vis[t.pc].agr = t.agr;
         const inst *in = &ph->prog[t.pc];
         switch (in->op) {
         case OP_JMP:
             t.pc = (uint32_t)in->x;
-            if (push(ex, &sp, &t))
-                return FACTA_ENOMEM;
-            break;
+            goto next;
         case OP_SPLIT: {
             thread u = t;
             u.pc = (uint32_t)in->y;
-            t.pc = (uint32_t)in->x;
-            if (push(ex, &sp, &u) || push(ex, &sp, &t)) /* x on top: preferred */
+            if (push(ex, &sp, &u))
                 return FACTA_ENOMEM;
-            break;
+            t.pc = (uint32_t)in->x; /* x first: preferred */
+            goto next;
         }
         case OP_SAVE: {
             caplog *c = arena_alloc(&ex->phase_arena, sizeof *c);
@@ -282,9 +281,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             }
             t.cl = c;
             t.pc++;
-            if (push(ex, &sp, &t))
-                return FACTA_ENOMEM;
-            break;
+            goto next;
         }
         case OP_MATCH:
             if (add_cand(ex, in->x, &t, pos))
@@ -353,8 +350,11 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             break;
         }
         }
+    pop:
+        if (!sp)
+            return 0;
+        t = ex->stack[--sp];
     }
-    return 0;
 }
 
 /* Can the rule begin a match at pos? One look at each instruction it can begin with, so a
