@@ -29,6 +29,14 @@ int match_lexicons(facta_extractor *ex)
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
         ex->toks[i].lexmask = 0;
+        {
+            const facta_token *pt = &ex->toks[i].pub;
+            unsigned c = tok_class(pt->kind, pt->script, pt->shape);
+            ex->toks[i].cls = pt->kind >= 0 && pt->kind <= 5 && pt->script >= 0 && pt->script <= 3 &&
+                                      pt->shape >= 0 && pt->shape <= 5 && c < 128
+                                  ? c
+                                  : FTOK_NO_CLASS;
+        }
         /* depth-first walk: (node, next token) */
         struct { uint32_t node; uint32_t pos; } st[64];
         int sp = 0;
@@ -176,7 +184,7 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
     return 0;
 }
 
-/* Predicate results are cached per (predicate, token): many rules share tests and many
+/* Costly results are cached per (predicate, token): many rules share tests and many
  * threads test the same token. */
 static int pred_cached(const facta_extractor *ex, int id, const ftok *t)
 {
@@ -189,6 +197,58 @@ static int pred_cached(const facta_extractor *ex, int id, const ftok *t)
     c->tok = tok;
     c->val = (uint8_t)v;
     return v;
+}
+
+static int pred_test(const facta_extractor *ex, int id, const ftok *t);
+
+/* A residual test of a flattened one (see pred in rules.h). */
+static int res_test(const facta_extractor *ex, int id, const ftok *t)
+{
+    const pred *p = &ex->rules->preds[id];
+    switch (p->op) {
+    case P_AND:
+        return pred_test(ex, p->a, t) && pred_test(ex, p->b, t);
+    case P_OR:
+        return pred_test(ex, p->a, t) || pred_test(ex, p->b, t);
+    case P_NOT:
+        return !pred_test(ex, p->a, t);
+    default:
+        return p->f_cache ? pred_cached(ex, id, t) : pred_eval(ex, p, t);
+    }
+}
+
+/* Does the token pass test id? The flattened form: masks first, then the residual tests. */
+static int pred_test(const facta_extractor *ex, int id, const ftok *t)
+{
+    const pred *p = &ex->rules->preds[id];
+    uint32_t c = t->cls;
+    if (c >= 128)
+        return pred_cached(ex, id, t); /* no class: the tree itself */
+    if (!((p->f_cls[c >> 6] >> (c & 63)) & 1))
+        return 0;
+    uint64_t lm = t->lexmask;
+    if ((lm & p->f_lex_all) != p->f_lex_all || (lm & p->f_lex_none) ||
+        (p->f_lex_some && !(lm & p->f_lex_some)))
+        return 0;
+    uint32_t fl = t->pub.flags;
+    if ((fl & p->f_flag_all) != p->f_flag_all || (fl & p->f_flag_none))
+        return 0;
+    if (p->f_len) {
+        int n = (int)(t->pub.span.cp_end - t->pub.span.cp_start);
+        if (n < p->f_len_lo || n > p->f_len_hi)
+            return 0;
+    }
+    if (p->f_cap && t->pub.shape == FACTA_SHAPE_MIXED) {
+        size_t i = 0, j = 0;
+        const char *raw = ex->text + t->pub.span.byte_start;
+        if (utf8_next(raw, t->pub.span.byte_end - t->pub.span.byte_start, &i) ==
+            utf8_next(t->pub.folded, t->folded_len, &j))
+            return 0;
+    }
+    for (int k = 0; k < p->f_nres; k++)
+        if (!res_test(ex, p->f_res[k], t))
+            return 0;
+    return 1;
 }
 
 /* ---- VM ---- */
@@ -292,7 +352,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             if (pos >= ex->ntoks || pos - t.start >= FACTA__MAX_MATCH_TOKENS)
                 break;
             const ftok *tk = &ex->toks[pos];
-            if (in->op == OP_TOK && !pred_cached(ex, in->x, tk))
+            if (in->op == OP_TOK && !pred_test(ex, in->x, tk))
                 break;
             if (in->agree && tok_morph(ex, tk)) {
                 t.agr &= tk->morph;
@@ -315,7 +375,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
                 if ((int)e->lex != in->x || (in->y >= 0 && !lex_entry_has_tag(e, r->tags[in->y])))
                     continue;
-                if (in->z >= 0 && !pred_cached(ex, in->z, &ex->toks[pos]))
+                if (in->z >= 0 && !pred_test(ex, in->z, &ex->toks[pos]))
                     continue;
                 uint32_t end = ex->hits[h].end;
                 if (end - t.start > FACTA__MAX_MATCH_TOKENS)
@@ -362,9 +422,9 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
 static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
 {
     const facta_rules *r = ex->rules;
-    if (ru->after_pred >= 0 && (pos == 0 || !pred_cached(ex, ru->after_pred, &ex->toks[pos - 1])))
+    if (ru->after_pred >= 0 && (pos == 0 || !pred_test(ex, ru->after_pred, &ex->toks[pos - 1])))
         return 0;
-    if (ru->notafter_pred >= 0 && pos > 0 && pred_cached(ex, ru->notafter_pred, &ex->toks[pos - 1]))
+    if (ru->notafter_pred >= 0 && pos > 0 && pred_test(ex, ru->notafter_pred, &ex->toks[pos - 1]))
         return 0;
     for (int i = 0; i < ru->nfirst; i++) {
         const inst *in = &ph->prog[ru->first_pcs[i]];
@@ -372,14 +432,14 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
         case OP_ANY:
             return 1;
         case OP_TOK:
-            if (pred_cached(ex, in->x, &ex->toks[pos]))
+            if (pred_test(ex, in->x, &ex->toks[pos]))
                 return 1;
             break;
         case OP_LEX:
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
                 if ((int)e->lex == in->x && (in->y < 0 || lex_entry_has_tag(e, r->tags[in->y])) &&
-                    (in->z < 0 || pred_cached(ex, in->z, &ex->toks[pos])))
+                    (in->z < 0 || pred_test(ex, in->z, &ex->toks[pos])))
                     return 1;
             }
             break;
@@ -437,7 +497,7 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         const rule *ru = &r->rules[ph->generic[i]];
         if (!(ru->first_class[cls / 64] & (1ull << (cls % 64))))
             continue; /* its first token test cannot accept this kind of token */
-        if (ru->first_pred >= 0 ? !pred_cached(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
+        if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
             continue;
         thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
         rc = run_thread(ex, ph, &th, pos);
