@@ -459,7 +459,7 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
 {
     if (!ph->seed_index_cap)
         return 0;
-    size_t h = (size_t)fa_hash(&key, 8) & (ph->seed_index_cap - 1);
+    size_t h = seed_slot_of(key, ph->seed_index_cap);
     const struct seed_slot *sl = NULL;
     for (; ph->seed_index[h].n; h = (h + 1) & (ph->seed_index_cap - 1))
         if (ph->seed_index[h].key == key) {

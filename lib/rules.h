@@ -211,8 +211,19 @@ typedef struct phase {
     size_t seed_index_cap;
     int *generic;
     int ngeneric;
+    /* generic rules by the class of the token they may start at (rules_finish): those of
+     * class c are gen_by_class[gen_class_off[c] .. gen_class_off[c + 1]), in generic order */
+    uint32_t *gen_class_off; /* 129 entries, NULL when there are no generic rules */
+    int *gen_by_class;
     int maxcaps;
 } phase;
+
+/* Slot of a seed key in a phase's seed_index (capacity a power of two). */
+static inline size_t seed_slot_of(uint64_t key, size_t cap)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 29) ^ (h >> 47)) & (cap - 1);
+}
 
 typedef struct example {
     char *file;

@@ -2346,7 +2346,7 @@ int rules_finish(facta_rules *r, facta_diag *diag)
             while (e < ph->nseeds && ph->seeds[e].key == ph->seeds[k].key)
                 e++;
             uint64_t key = ph->seeds[k].key;
-            size_t h = (size_t)fa_hash(&key, 8) & (cap - 1);
+            size_t h = seed_slot_of(key, cap);
             while (ph->seed_index[h].n)
                 h = (h + 1) & (cap - 1);
             ph->seed_index[h].key = key;
