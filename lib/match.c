@@ -492,10 +492,24 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         rc = seed_key(ex, ph, (1ull << 62) | r->entries[ex->hits[h].entry].lex, pos);
     for (int32_t ri = ex->rec_head[pos]; !rc && ri >= 0; ri = ex->recs[ri].next_at_start)
         rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos);
+    if (!ph->ngeneric)
+        return rc;
+    if (t->cls < 128) { /* the generic rules whose first test may accept this class of token */
+        const int *gl = ph->gen_by_class + ph->gen_class_off[t->cls];
+        const int *ge = ph->gen_by_class + ph->gen_class_off[t->cls + 1];
+        for (; !rc && gl < ge; gl++) {
+            const rule *ru = &r->rules[*gl];
+            if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
+                continue;
+            thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
+            rc = run_thread(ex, ph, &th, pos);
+        }
+        return rc;
+    }
     unsigned cls = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
     for (int i = 0; !rc && i < ph->ngeneric; i++) {
         const rule *ru = &r->rules[ph->generic[i]];
-        if (!(ru->first_class[cls / 64] & (1ull << (cls % 64))))
+        if (cls < 128 && !(ru->first_class[cls / 64] & (1ull << (cls % 64))))
             continue; /* its first token test cannot accept this kind of token */
         if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
             continue;

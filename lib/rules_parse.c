@@ -2312,6 +2312,45 @@ static int pred_flatten(facta_rules *r)
     return 0;
 }
 
+/* Classes a generic rule's first token may have: first_class, and for a one-test start the
+ * test's exact class set. */
+static int gen_rule_takes(const facta_rules *r, const rule *ru, unsigned c)
+{
+    uint64_t bit = 1ull << (c % 64);
+    if (!(ru->first_class[c / 64] & bit))
+        return 0;
+    return ru->first_pred < 0 || (r->preds[ru->first_pred].f_cls[c / 64] & bit);
+}
+
+static int gen_by_class(facta_rules *r, phase *ph)
+{
+    ph->gen_class_off = NULL;
+    ph->gen_by_class = NULL;
+    if (!ph->ngeneric)
+        return 0;
+    uint32_t *off = arena_alloc(&r->pool, 129 * sizeof *off);
+    if (!off)
+        return FACTA_ENOMEM;
+    size_t total = 0;
+    for (unsigned c = 0; c < 128; c++) {
+        off[c] = (uint32_t)total;
+        for (int i = 0; i < ph->ngeneric; i++)
+            total += (size_t)gen_rule_takes(r, &r->rules[ph->generic[i]], c);
+    }
+    off[128] = (uint32_t)total;
+    int *list = arena_alloc(&r->pool, (total + 1) * sizeof *list);
+    if (!list)
+        return FACTA_ENOMEM;
+    size_t k = 0;
+    for (unsigned c = 0; c < 128; c++)
+        for (int i = 0; i < ph->ngeneric; i++)
+            if (gen_rule_takes(r, &r->rules[ph->generic[i]], c))
+                list[k++] = ph->generic[i];
+    ph->gen_class_off = off;
+    ph->gen_by_class = list;
+    return 0;
+}
+
 int rules_finish(facta_rules *r, facta_diag *diag)
 {
     pred_costs(r);
@@ -2328,6 +2367,10 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
+        if (gen_by_class(r, ph)) {
+            diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
+            return FACTA_ENOMEM;
+        }
         if (!ph->nseeds)
             continue;
         qsort(ph->seeds, ph->nseeds, sizeof *ph->seeds, cmp_seed);
