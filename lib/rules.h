@@ -114,6 +114,11 @@ typedef struct pred {
     int32_t f_len_lo, f_len_hi;
     uint8_t f_len, f_cap;
     uint8_t f_cache;  /* as a residual: costly enough to cache its result per token */
+    /* P_RE / P_FRE: what PCRE2's study knows of every match: its length in characters is at
+     * least re_minlen (so in bytes too), and its first byte is in the 256-bit re_first
+     * (NULL: unknown) */
+    uint32_t re_minlen;
+    const uint8_t *re_first;
     int f_nres;
     int *f_res;
 } pred;

@@ -2288,6 +2288,19 @@ static int pred_flatten(facta_rules *r)
         }
         case P_RE:
         case P_FRE:
+            p->re_minlen = 0;
+            p->re_first = NULL;
+            if (p->re) {
+                uint32_t ml = 0;
+                const uint8_t *bm = NULL;
+                if (pcre2_pattern_info(p->re, PCRE2_INFO_MINLENGTH, &ml) == 0)
+                    p->re_minlen = ml;
+                if (pcre2_pattern_info(p->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0)
+                    p->re_first = bm;
+            }
+            self = 1;
+            p->f_cache = 1;
+            break;
         case P_MORPH:
         case P_STEM:
             self = 1;
