@@ -96,6 +96,8 @@ struct facta_extractor {
     size_t ring_n[128], ring_cap[128];
     thread *stack;
     size_t stack_cap;
+    caplog *cl_free;            /* capture log entries left in the current block */
+    size_t cl_left;
     cand *cands;
     size_t ncands, cands_cap;
     int32_t *last_cand;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #define RING 128
+#define CL_BLOCK 256 /* capture log entries allocated at a time */
 
 /* ---- lexicon hits ---- */
 
@@ -217,6 +218,9 @@ static int res_test(const facta_extractor *ex, int id, const ftok *t)
         return pred_test(ex, p->a, t) || pred_test(ex, p->b, t);
     case P_NOT:
         return !pred_test(ex, p->a, t);
+    case P_WORD:
+        return t->fhash == p->hash && t->folded_len == p->len &&
+               memcmp(t->pub.folded, p->str, p->len) == 0;
     default:
         return p->f_cache ? pred_cached(ex, id, t) : pred_eval(ex, p, t);
     }
@@ -326,9 +330,14 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             goto next;
         }
         case OP_SAVE: {
-            caplog *c = arena_alloc(&ex->phase_arena, sizeof *c);
-            if (!c)
-                return FACTA_ENOMEM;
+            if (!ex->cl_left) { /* capture log entries come in blocks from the phase arena */
+                ex->cl_free = arena_alloc(&ex->phase_arena, CL_BLOCK * sizeof *ex->cl_free);
+                if (!ex->cl_free)
+                    return FACTA_ENOMEM;
+                ex->cl_left = CL_BLOCK;
+            }
+            caplog *c = ex->cl_free++;
+            ex->cl_left--;
             c->prev = t.cl;
             c->slot = in->x;
             c->pos = pos;
@@ -643,6 +652,8 @@ int match_phase(facta_extractor *ex, const phase *ph)
     uint32_t n = (uint32_t)ex->ntoks;
     ex->ncands = 0;
     arena_reset(&ex->phase_arena); /* capture logs and scratch live for one phase */
+    ex->cl_free = NULL;
+    ex->cl_left = 0;
     if (FA_GROW(ex->al, ex->vis, ex->vis_cap, ph->nprog + 1))
         return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->last_cand, ex->last_cand_cap, (size_t)r->nrules + 1) ||
