@@ -205,7 +205,7 @@ static int pred_cached(const facta_extractor *ex, int id, const ftok *t)
     return v;
 }
 
-static int pred_test(const facta_extractor *ex, int id, const ftok *t);
+static inline int pred_test(const facta_extractor *ex, int id, const ftok *t);
 
 /* A residual test of a flattened one (see pred in rules.h). */
 static int res_test(const facta_extractor *ex, int id, const ftok *t)
@@ -226,22 +226,9 @@ static int res_test(const facta_extractor *ex, int id, const ftok *t)
     }
 }
 
-/* Does the token pass test id? The flattened form: masks first, then the residual tests. */
-static int pred_test(const facta_extractor *ex, int id, const ftok *t)
+/* The rest of a flattened test once its masks passed: length, capital, residual tests. */
+static int pred_rest(const facta_extractor *ex, const pred *p, const ftok *t)
 {
-    const pred *p = &ex->rules->preds[id];
-    uint32_t c = t->cls;
-    if (c >= 128)
-        return pred_cached(ex, id, t); /* no class: the tree itself */
-    if (!((p->f_cls[c >> 6] >> (c & 63)) & 1))
-        return 0;
-    uint64_t lm = t->lexmask;
-    if ((lm & p->f_lex_all) != p->f_lex_all || (lm & p->f_lex_none) ||
-        (p->f_lex_some && !(lm & p->f_lex_some)))
-        return 0;
-    uint32_t fl = t->pub.flags;
-    if ((fl & p->f_flag_all) != p->f_flag_all || (fl & p->f_flag_none))
-        return 0;
     if (p->f_len) {
         int n = (int)(t->pub.span.cp_end - t->pub.span.cp_start);
         if (n < p->f_len_lo || n > p->f_len_hi)
@@ -258,6 +245,25 @@ static int pred_test(const facta_extractor *ex, int id, const ftok *t)
         if (!res_test(ex, p->f_res[k], t))
             return 0;
     return 1;
+}
+
+/* Does the token pass test id? The flattened form: masks first (inline), then the rest. */
+static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
+{
+    const pred *p = &ex->rules->preds[id];
+    uint32_t c = t->cls;
+    if (c >= 128)
+        return pred_cached(ex, id, t); /* no class: the tree itself */
+    if (!((p->f_cls[c >> 6] >> (c & 63)) & 1))
+        return 0;
+    uint64_t lm = t->lexmask;
+    if ((lm & p->f_lex_all) != p->f_lex_all || (lm & p->f_lex_none) ||
+        (p->f_lex_some && !(lm & p->f_lex_some)))
+        return 0;
+    uint32_t fl = t->pub.flags;
+    if ((fl & p->f_flag_all) != p->f_flag_all || (fl & p->f_flag_none))
+        return 0;
+    return p->f_more ? pred_rest(ex, p, t) : 1;
 }
 
 /* ---- VM ---- */

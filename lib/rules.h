@@ -113,6 +113,7 @@ typedef struct pred {
     uint32_t f_flag_all, f_flag_none;
     int32_t f_len_lo, f_len_hi;
     uint8_t f_len, f_cap;
+    uint8_t f_more;   /* f_len, f_cap or residual tests: more than the masks to test */
     uint8_t f_cache;  /* as a residual: costly enough to cache its result per token */
     /* P_RE / P_FRE: what PCRE2's study knows of every match: its length in characters is at
      * least re_minlen (so in bytes too), and its first byte is in the 256-bit re_first

@@ -2314,6 +2314,7 @@ static int pred_flatten(facta_rules *r)
         if (self)
             res[nres++] = (int)i;
         p->f_nres = nres;
+        p->f_more = p->f_len || p->f_cap || nres;
         p->f_res = NULL;
         if (nres) {
             p->f_res = arena_alloc(&r->pool, (size_t)nres * sizeof *p->f_res);
