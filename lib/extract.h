@@ -88,6 +88,7 @@ struct facta_extractor {
     /* VM */
     struct visit { uint32_t gen; uint64_t agr; } *vis; /* per instruction */
     size_t vis_cap;
+    size_t vis_clean;           /* vis[0, vis_clean) hold generations at most gen */
     pcre2_match_data *md;
     struct pcache { uint32_t doc, tok; uint8_t val; } *pcache; /* per predicate */
     uint32_t doc_serial;

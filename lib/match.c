@@ -669,8 +669,16 @@ int match_phase(facta_extractor *ex, const phase *ph)
         ex->last_cand[i] = -1;
         ex->seed_stamp[i] = 0;
     }
-    memset(ex->vis, 0, (ph->nprog + 1) * sizeof *ex->vis);
-    ex->gen = 0;
+    /* generations go on across phases and documents: only marks never written, and all of
+     * them when the counter would wrap, are cleared */
+    if (ex->gen > UINT32_MAX - (uint32_t)n - 2) {
+        ex->gen = 0;
+        ex->vis_clean = 0;
+    }
+    if (ex->vis_clean < ph->nprog + 1) {
+        memset(ex->vis + ex->vis_clean, 0, (ph->nprog + 1 - ex->vis_clean) * sizeof *ex->vis);
+        ex->vis_clean = ph->nprog + 1;
+    }
     for (size_t b = 0; b < RING; b++)
         ex->ring_n[b] = 0;
     for (uint32_t pos = 0; pos <= n; pos++) {

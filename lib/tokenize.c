@@ -363,6 +363,9 @@ static size_t trailing_punct(const char *c, size_t len)
 /* Length of a URL or e-mail address starting at s[i] (a chunk start), or 0. */
 static size_t url_len(const char *s, size_t n, size_t i)
 {
+    unsigned char c0 = (unsigned char)s[i];
+    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9')))
+        return 0; /* neither a known prefix nor an address can start here */
     size_t e = i;
     while (e < n && (unsigned char)s[e] > ' ') { /* chunk ends at any white space or control */
         if ((unsigned char)s[e] < 0x80) {
