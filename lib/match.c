@@ -588,6 +588,18 @@ static void sort_cands(cand *c, size_t n, cand *tmp, const facta_rules *r)
 {
     if (n < 2)
         return;
+    if (n <= 16) { /* short runs: a stable insertion sort (the same order as merging) */
+        for (size_t i = 1; i < n; i++) {
+            cand x = c[i];
+            size_t j = i;
+            while (j > 0 && cmp_cand(&x, &c[j - 1], (void *)r) < 0) {
+                c[j] = c[j - 1];
+                j--;
+            }
+            c[j] = x;
+        }
+        return;
+    }
     size_t m = n / 2;
     sort_cands(c, m, tmp, r);
     sort_cands(c + m, n - m, tmp, r);
