@@ -88,6 +88,7 @@ struct facta_extractor {
     /* VM */
     struct visit { uint32_t gen; uint64_t agr; } *vis; /* per instruction */
     size_t vis_cap;
+    size_t vis_clean;           /* vis[0, vis_clean) hold generations at most gen */
     pcre2_match_data *md;
     struct pcache { uint32_t doc, tok; uint8_t val; } *pcache; /* per predicate */
     uint32_t doc_serial;
@@ -96,6 +97,8 @@ struct facta_extractor {
     size_t ring_n[128], ring_cap[128];
     thread *stack;
     size_t stack_cap;
+    caplog *cl_free;            /* capture log entries left in the current block */
+    size_t cl_left;
     cand *cands;
     size_t ncands, cands_cap;
     int32_t *last_cand;

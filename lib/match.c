@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #define RING 128
+#define CL_BLOCK 256 /* capture log entries allocated at a time */
 
 /* ---- lexicon hits ---- */
 
@@ -29,6 +30,14 @@ int match_lexicons(facta_extractor *ex)
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
         ex->toks[i].lexmask = 0;
+        {
+            const facta_token *pt = &ex->toks[i].pub;
+            unsigned c = tok_class(pt->kind, pt->script, pt->shape);
+            ex->toks[i].cls = pt->kind >= 0 && pt->kind <= 5 && pt->script >= 0 && pt->script <= 3 &&
+                                      pt->shape >= 0 && pt->shape <= 5 && c < 128
+                                  ? c
+                                  : FTOK_NO_CLASS;
+        }
         /* depth-first walk: (node, next token) */
         struct { uint32_t node; uint32_t pos; } st[64];
         int sp = 0;
@@ -77,6 +86,11 @@ int match_lexicons(facta_extractor *ex)
 
 static int re_match(const facta_extractor *ex, const pred *p, const char *s, size_t n)
 {
+    /* what PCRE2 knows every match to have, tested before calling it */
+    if (n < p->re_minlen)
+        return 0;
+    if (p->re_first && n && !((p->re_first[(unsigned char)s[0] >> 3] >> ((unsigned char)s[0] & 7)) & 1))
+        return 0;
     /* the text was validated (or sanitized) at the boundary */
     if (p->jit)
         return pcre2_jit_match(p->re, (PCRE2_SPTR)s, n, 0, 0, ex->md, NULL) >= 0;
@@ -179,7 +193,7 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
     return 0;
 }
 
-/* Predicate results are cached per (predicate, token): many rules share tests and many
+/* Costly results are cached per (predicate, token): many rules share tests and many
  * threads test the same token. */
 static int pred_cached(const facta_extractor *ex, int id, const ftok *t)
 {
@@ -192,6 +206,67 @@ static int pred_cached(const facta_extractor *ex, int id, const ftok *t)
     c->tok = tok;
     c->val = (uint8_t)v;
     return v;
+}
+
+static inline int pred_test(const facta_extractor *ex, int id, const ftok *t);
+
+/* A residual test of a flattened one (see pred in rules.h). */
+static int res_test(const facta_extractor *ex, int id, const ftok *t)
+{
+    const pred *p = &ex->rules->preds[id];
+    switch (p->op) {
+    case P_AND:
+        return pred_test(ex, p->a, t) && pred_test(ex, p->b, t);
+    case P_OR:
+        return pred_test(ex, p->a, t) || pred_test(ex, p->b, t);
+    case P_NOT:
+        return !pred_test(ex, p->a, t);
+    case P_WORD:
+        return t->fhash == p->hash && t->folded_len == p->len &&
+               memcmp(t->pub.folded, p->str, p->len) == 0;
+    default:
+        return p->f_cache ? pred_cached(ex, id, t) : pred_eval(ex, p, t);
+    }
+}
+
+/* The rest of a flattened test once its masks passed: length, capital, residual tests. */
+static int pred_rest(const facta_extractor *ex, const pred *p, const ftok *t)
+{
+    if (p->f_len) {
+        int n = (int)(t->pub.span.cp_end - t->pub.span.cp_start);
+        if (n < p->f_len_lo || n > p->f_len_hi)
+            return 0;
+    }
+    if (p->f_cap && t->pub.shape == FACTA_SHAPE_MIXED) {
+        size_t i = 0, j = 0;
+        const char *raw = ex->text + t->pub.span.byte_start;
+        if (utf8_next(raw, t->pub.span.byte_end - t->pub.span.byte_start, &i) ==
+            utf8_next(t->pub.folded, t->folded_len, &j))
+            return 0;
+    }
+    for (int k = 0; k < p->f_nres; k++)
+        if (!res_test(ex, p->f_res[k], t))
+            return 0;
+    return 1;
+}
+
+/* Does the token pass test id? The flattened form: masks first (inline), then the rest. */
+static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
+{
+    const pred *p = &ex->rules->preds[id];
+    uint32_t c = t->cls;
+    if (c >= 128)
+        return pred_cached(ex, id, t); /* no class: the tree itself */
+    if (!((p->f_cls[c >> 6] >> (c & 63)) & 1))
+        return 0;
+    uint64_t lm = t->lexmask;
+    if ((lm & p->f_lex_all) != p->f_lex_all || (lm & p->f_lex_none) ||
+        (p->f_lex_some && !(lm & p->f_lex_some)))
+        return 0;
+    uint32_t fl = t->pub.flags;
+    if ((fl & p->f_flag_all) != p->f_flag_all || (fl & p->f_flag_none))
+        return 0;
+    return p->f_more ? pred_rest(ex, p, t) : 1;
 }
 
 /* ---- VM ---- */
@@ -240,34 +315,38 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
 {
     const facta_rules *r = ex->rules;
     size_t sp = 0;
-    if (push(ex, &sp, t0))
-        return FACTA_ENOMEM;
-    while (sp > 0) {
-        thread t = ex->stack[--sp];
+    thread t = *t0;
+    /* A move that continues with one thread goes on with it here instead of pushing and
+     * popping it: the order of the walk is that of a stack. */
+    for (;;) {
+    next:
         ex->steps++;
         if (ex->vis[t.pc].gen == ex->gen && ex->vis[t.pc].agr == t.agr)
-            continue;
+            goto pop;
         ex->vis[t.pc].gen = ex->gen;
         ex->vis[t.pc].agr = t.agr;
         const inst *in = &ph->prog[t.pc];
         switch (in->op) {
         case OP_JMP:
             t.pc = (uint32_t)in->x;
-            if (push(ex, &sp, &t))
-                return FACTA_ENOMEM;
-            break;
+            goto next;
         case OP_SPLIT: {
             thread u = t;
             u.pc = (uint32_t)in->y;
-            t.pc = (uint32_t)in->x;
-            if (push(ex, &sp, &u) || push(ex, &sp, &t)) /* x on top: preferred */
+            if (push(ex, &sp, &u))
                 return FACTA_ENOMEM;
-            break;
+            t.pc = (uint32_t)in->x; /* x first: preferred */
+            goto next;
         }
         case OP_SAVE: {
-            caplog *c = arena_alloc(&ex->phase_arena, sizeof *c);
-            if (!c)
-                return FACTA_ENOMEM;
+            if (!ex->cl_left) { /* capture log entries come in blocks from the phase arena */
+                ex->cl_free = arena_alloc(&ex->phase_arena, CL_BLOCK * sizeof *ex->cl_free);
+                if (!ex->cl_free)
+                    return FACTA_ENOMEM;
+                ex->cl_left = CL_BLOCK;
+            }
+            caplog *c = ex->cl_free++;
+            ex->cl_left--;
             c->prev = t.cl;
             c->slot = in->x;
             c->pos = pos;
@@ -285,9 +364,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             }
             t.cl = c;
             t.pc++;
-            if (push(ex, &sp, &t))
-                return FACTA_ENOMEM;
-            break;
+            goto next;
         }
         case OP_MATCH:
             if (add_cand(ex, in->x, &t, pos))
@@ -298,7 +375,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             if (pos >= ex->ntoks || pos - t.start >= FACTA__MAX_MATCH_TOKENS)
                 break;
             const ftok *tk = &ex->toks[pos];
-            if (in->op == OP_TOK && !pred_cached(ex, in->x, tk))
+            if (in->op == OP_TOK && !pred_test(ex, in->x, tk))
                 break;
             if (in->agree && tok_morph(ex, tk)) {
                 t.agr &= tk->morph;
@@ -321,7 +398,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
                 if ((int)e->lex != in->x || (in->y >= 0 && !lex_entry_has_tag(r, e, r->tags[in->y])))
                     continue;
-                if (in->z >= 0 && !pred_cached(ex, in->z, &ex->toks[pos]))
+                if (in->z >= 0 && !pred_test(ex, in->z, &ex->toks[pos]))
                     continue;
                 uint32_t end = ex->hits[h].end;
                 if (end - t.start > FACTA__MAX_MATCH_TOKENS)
@@ -356,8 +433,11 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             break;
         }
         }
+    pop:
+        if (!sp)
+            return 0;
+        t = ex->stack[--sp];
     }
-    return 0;
 }
 
 /* Can the rule begin a match at pos? One look at each instruction it can begin with, so a
@@ -365,9 +445,9 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
 static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
 {
     const facta_rules *r = ex->rules;
-    if (ru->after_pred >= 0 && (pos == 0 || !pred_cached(ex, ru->after_pred, &ex->toks[pos - 1])))
+    if (ru->after_pred >= 0 && (pos == 0 || !pred_test(ex, ru->after_pred, &ex->toks[pos - 1])))
         return 0;
-    if (ru->notafter_pred >= 0 && pos > 0 && pred_cached(ex, ru->notafter_pred, &ex->toks[pos - 1]))
+    if (ru->notafter_pred >= 0 && pos > 0 && pred_test(ex, ru->notafter_pred, &ex->toks[pos - 1]))
         return 0;
     for (int i = 0; i < ru->nfirst; i++) {
         const inst *in = &ph->prog[ru->first_pcs[i]];
@@ -375,14 +455,14 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
         case OP_ANY:
             return 1;
         case OP_TOK:
-            if (pred_cached(ex, in->x, &ex->toks[pos]))
+            if (pred_test(ex, in->x, &ex->toks[pos]))
                 return 1;
             break;
         case OP_LEX:
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
                 if ((int)e->lex == in->x && (in->y < 0 || lex_entry_has_tag(r, e, r->tags[in->y])) &&
-                    (in->z < 0 || pred_cached(ex, in->z, &ex->toks[pos])))
+                    (in->z < 0 || pred_test(ex, in->z, &ex->toks[pos])))
                     return 1;
             }
             break;
@@ -402,7 +482,7 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
 {
     if (!ph->seed_index_cap)
         return 0;
-    size_t h = (size_t)fa_hash(&key, 8) & (ph->seed_index_cap - 1);
+    size_t h = seed_slot_of(key, ph->seed_index_cap);
     const struct seed_slot *sl = NULL;
     for (; ph->seed_index[h].n; h = (h + 1) & (ph->seed_index_cap - 1))
         if (ph->seed_index[h].key == key) {
@@ -435,12 +515,26 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         rc = seed_key(ex, ph, (1ull << 62) | r->entries[ex->hits[h].entry].lex, pos);
     for (int32_t ri = ex->rec_head[pos]; !rc && ri >= 0; ri = ex->recs[ri].next_at_start)
         rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos);
+    if (!ph->ngeneric)
+        return rc;
+    if (t->cls < 128) { /* the generic rules whose first test may accept this class of token */
+        const int *gl = ph->gen_by_class + ph->gen_class_off[t->cls];
+        const int *ge = ph->gen_by_class + ph->gen_class_off[t->cls + 1];
+        for (; !rc && gl < ge; gl++) {
+            const rule *ru = &r->rules[*gl];
+            if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
+                continue;
+            thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
+            rc = run_thread(ex, ph, &th, pos);
+        }
+        return rc;
+    }
     unsigned cls = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
     for (int i = 0; !rc && i < ph->ngeneric; i++) {
         const rule *ru = &r->rules[ph->generic[i]];
-        if (!(ru->first_class[cls / 64] & (1ull << (cls % 64))))
+        if (cls < 128 && !(ru->first_class[cls / 64] & (1ull << (cls % 64))))
             continue; /* its first token test cannot accept this kind of token */
-        if (ru->first_pred >= 0 ? !pred_cached(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
+        if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
             continue;
         thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
         rc = run_thread(ex, ph, &th, pos);
@@ -497,6 +591,18 @@ static void sort_cands(cand *c, size_t n, cand *tmp, const facta_rules *r)
 {
     if (n < 2)
         return;
+    if (n <= 16) { /* short runs: a stable insertion sort (the same order as merging) */
+        for (size_t i = 1; i < n; i++) {
+            cand x = c[i];
+            size_t j = i;
+            while (j > 0 && cmp_cand(&x, &c[j - 1], (void *)r) < 0) {
+                c[j] = c[j - 1];
+                j--;
+            }
+            c[j] = x;
+        }
+        return;
+    }
     size_t m = n / 2;
     sort_cands(c, m, tmp, r);
     sort_cands(c + m, n - m, tmp, r);
@@ -567,6 +673,8 @@ int match_phase(facta_extractor *ex, const phase *ph)
     uint32_t n = (uint32_t)ex->ntoks;
     ex->ncands = 0;
     arena_reset(&ex->phase_arena); /* capture logs and scratch live for one phase */
+    ex->cl_free = NULL;
+    ex->cl_left = 0;
     if (FA_GROW(ex->al, ex->vis, ex->vis_cap, ph->nprog + 1))
         return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->last_cand, ex->last_cand_cap, (size_t)r->nrules + 1) ||
@@ -576,8 +684,16 @@ int match_phase(facta_extractor *ex, const phase *ph)
         ex->last_cand[i] = -1;
         ex->seed_stamp[i] = 0;
     }
-    memset(ex->vis, 0, (ph->nprog + 1) * sizeof *ex->vis);
-    ex->gen = 0;
+    /* generations go on across phases and documents: only marks never written, and all of
+     * them when the counter would wrap, are cleared */
+    if (ex->gen > UINT32_MAX - (uint32_t)n - 2) {
+        ex->gen = 0;
+        ex->vis_clean = 0;
+    }
+    if (ex->vis_clean < ph->nprog + 1) {
+        memset(ex->vis + ex->vis_clean, 0, (ph->nprog + 1 - ex->vis_clean) * sizeof *ex->vis);
+        ex->vis_clean = ph->nprog + 1;
+    }
     for (size_t b = 0; b < RING; b++)
         ex->ring_n[b] = 0;
     for (uint32_t pos = 0; pos <= n; pos++) {

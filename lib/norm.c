@@ -36,9 +36,26 @@ static val entry_canon(const facta_rules *r, const lex_entry *e)
 static val vnum(facta_extractor *ex, double d)
 {
     char buf[64];
-    if (d == floor(d) && fabs(d) < 1e15)
-        snprintf(buf, sizeof buf, "%.0f", d);
-    else
+    if (d == floor(d) && fabs(d) < 1e15) {
+        /* what "%.0f" prints for an integer this small: its digits (and "-0") */
+        if (d == 0 && signbit(d)) {
+            memcpy(buf, "-0", 3);
+        } else {
+            long long x = (long long)d;
+            unsigned long long u = x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x;
+            char tmp[24];
+            size_t k = 0, o = 0;
+            do {
+                tmp[k++] = (char)('0' + u % 10);
+                u /= 10;
+            } while (u);
+            if (x < 0)
+                buf[o++] = '-';
+            while (k)
+                buf[o++] = tmp[--k];
+            buf[o] = 0;
+        }
+    } else
         snprintf(buf, sizeof buf, "%.15g", d);
     val v = {arena_strndup(&ex->arena, buf, strlen(buf)), strlen(buf), 1, d};
     return v;
@@ -126,9 +143,13 @@ static val span_text(facta_extractor *ex, int32_t s, int32_t e)
     if (s < 0 || e <= s)
         return vstr("", 0);
     size_t b = ex->toks[s].pub.span.byte_start, en = ex->toks[e - 1].pub.span.byte_end;
-    /* collapse runs of whitespace into one space */
-    fbuf *t = &ex->tmp;
-    fbuf_reset(t);
+    /* collapse runs of whitespace into one space; straight into the arena (it never grows),
+     * laid out as arena_strndup does (NUL-padded to 8 bytes) */
+    size_t room = (en - b + 1 + 7) & ~(size_t)7;
+    char *d = arena_alloc(&ex->arena, room);
+    if (!d)
+        return vstr(NULL, 0);
+    size_t o = 0;
     int sp = 0;
     for (size_t i = b; i < en; i++) {
         char c = ex->text[i];
@@ -137,13 +158,12 @@ static val span_text(facta_extractor *ex, int32_t s, int32_t e)
             continue;
         }
         if (sp)
-            fbuf_putc(t, ' ');
+            d[o++] = ' ';
         sp = 0;
-        fbuf_putc(t, c);
+        d[o++] = c;
     }
-    if (t->oom)
-        return vstr(NULL, 0);
-    return vstr(arena_strndup(&ex->arena, fbuf_cstr(t), t->len), t->len);
+    memset(d + o, 0, room - o);
+    return vstr(d, o);
 }
 
 /* The lexicon entry covering exactly tokens [s, e): the attached one, else the first hit. */
@@ -745,7 +765,9 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         int eq = 0;
         if (e->nargs >= 2 && a[0].n && a[1].n) {
             val x = recase(ex, a[0], 0), y = recase(ex, a[1], 0);
-            eq = x.s && y.s && x.n == y.n && memcmp(x.s, y.s, x.n) == 0;
+            if (!x.s || !y.s)
+                return FACTA_ENOMEM;
+            eq = x.n == y.n && memcmp(x.s, y.s, x.n) == 0;
         }
         *out = eq ? (e->nargs > 2 ? a[2] : vstr("", 0)) : (e->nargs > 3 ? a[3] : vstr("", 0));
         break;
@@ -753,7 +775,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     default:
         *out = vstr("", 0);
     }
-    return 0;
+    /* every value is a string ("" when empty): none means an allocation failed */
+    return out->s ? 0 : FACTA_ENOMEM;
 }
 
 static void tok_span(facta_extractor *ex, uint32_t s, uint32_t e, facta_span *sp)

@@ -105,6 +105,27 @@ typedef struct pred {
     int jit;         /* P_RE/P_FRE: JIT-compiled, matched with pcre2_jit_match */
     int cost;        /* rough evaluation cost; AND/OR evaluate the cheaper side first */
     uint32_t mask;
+    /* The test flattened (rules_finish, pred_flatten): it passes exactly when the token's
+     * class (tok_class) is in f_cls, its lexmask has all bits of f_lex_all, none of
+     * f_lex_none and, when f_lex_some is not 0, one of f_lex_some; its flags all of
+     * f_flag_all and none of f_flag_none; its length (f_len) is in [f_len_lo, f_len_hi];
+     * (f_cap) a camel-case token starts with a capital; and each residual test f_res[]
+     * (cheapest first) passes. A residual is a test no mask expresses: an atom, or an
+     * OR / NOT / AND (a long chain) whose sides are tested flattened in turn. */
+    uint64_t f_cls[2];
+    uint64_t f_lex_all, f_lex_none, f_lex_some;
+    uint32_t f_flag_all, f_flag_none;
+    int32_t f_len_lo, f_len_hi;
+    uint8_t f_len, f_cap;
+    uint8_t f_more;   /* f_len, f_cap or residual tests: more than the masks to test */
+    uint8_t f_cache;  /* as a residual: costly enough to cache its result per token */
+    /* P_RE / P_FRE: what PCRE2's study knows of every match: its length in characters is at
+     * least re_minlen (so in bytes too), and its first byte is in the 256-bit re_first
+     * (NULL: unknown) */
+    uint32_t re_minlen;
+    const uint8_t *re_first;
+    int f_nres;
+    int *f_res;
 } pred;
 
 /* ---- programs ---- */
@@ -180,7 +201,8 @@ typedef struct rule {
     int notafter_pred;       /* `notafter [test]`: ... must not pass (-1 none) */
 } rule;
 
-/* A token's class for seeding: kind * 24 + script * 6 + shape (0..119). */
+/* A token's class for seeding: kind * 24 + script * 6 + shape (0..119; codes up to 127
+ * decode the same way, see pred_flatten). */
 static inline unsigned tok_class(int kind, int script, int shape)
 {
     return (unsigned)(kind * 24 + script * 6 + shape);
@@ -199,8 +221,19 @@ typedef struct phase {
     size_t seed_index_cap;
     int *generic;
     int ngeneric;
+    /* generic rules by the class of the token they may start at (rules_finish): those of
+     * class c are gen_by_class[gen_class_off[c] .. gen_class_off[c + 1]), in generic order */
+    uint32_t *gen_class_off; /* 129 entries, NULL when there are no generic rules */
+    int *gen_by_class;
     int maxcaps;
 } phase;
+
+/* Slot of a seed key in a phase's seed_index (capacity a power of two). */
+static inline size_t seed_slot_of(uint64_t key, size_t cap)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 29) ^ (h >> 47)) & (cap - 1);
+}
 
 typedef struct example {
     char *file;

@@ -2190,10 +2190,251 @@ static void pred_costs(facta_rules *r)
     }
 }
 
+/* ---- flattened tests (see pred in rules.h) ---- */
+
+#define FLAT_MAX_RES 32 /* a longer residual list becomes the test itself */
+
+/* Only a class test: its class set is exact. */
+static int flat_class_only(const pred *p)
+{
+    return !p->f_lex_all && !p->f_lex_none && !p->f_lex_some && !p->f_flag_all &&
+           !p->f_flag_none && !p->f_len && !p->f_cap && !p->f_nres;
+}
+
+/* Only "in one of these lexicons": the lexicon bits, else 0. */
+static uint64_t flat_lex_some_only(const pred *p)
+{
+    if (~p->f_cls[0] || ~p->f_cls[1] || p->f_lex_none || p->f_flag_all || p->f_flag_none ||
+        p->f_len || p->f_cap || p->f_nres)
+        return 0;
+    if (p->f_lex_all && !p->f_lex_some && !(p->f_lex_all & (p->f_lex_all - 1)))
+        return p->f_lex_all; /* one lexicon */
+    if (!p->f_lex_all && p->f_lex_some)
+        return p->f_lex_some;
+    return 0;
+}
+
+/* Only one flag required: the flag, else 0. */
+static uint32_t flat_flag_only(const pred *p)
+{
+    if (~p->f_cls[0] || ~p->f_cls[1] || p->f_lex_all || p->f_lex_none || p->f_lex_some ||
+        p->f_flag_none || p->f_len || p->f_cap || p->f_nres)
+        return 0;
+    return p->f_flag_all && !(p->f_flag_all & (p->f_flag_all - 1)) ? p->f_flag_all : 0;
+}
+
+static int flat_res_add(const facta_rules *r, int *res, int *n, int id)
+{
+    if (*n >= FLAT_MAX_RES)
+        return 0;
+    int k = (*n)++; /* by cost, stable */
+    while (k > 0 && r->preds[res[k - 1]].cost > r->preds[id].cost) {
+        res[k] = res[k - 1];
+        k--;
+    }
+    res[k] = id;
+    return 1;
+}
+
+/* Children are always created before their parents: one pass in id order. */
+static int pred_flatten(facta_rules *r)
+{
+    for (size_t i = 0; i < r->npreds; i++) {
+        pred *p = &r->preds[i];
+        int res[FLAT_MAX_RES], nres = 0, self = 0;
+        p->f_cls[0] = p->f_cls[1] = ~0ull;
+        p->f_lex_all = p->f_lex_none = p->f_lex_some = 0;
+        p->f_flag_all = p->f_flag_none = 0;
+        p->f_len_lo = INT32_MIN;
+        p->f_len_hi = INT32_MAX;
+        p->f_len = p->f_cap = p->f_cache = 0;
+        switch (p->op) {
+        case P_TRUE:
+            break;
+        case P_KIND:
+        case P_SCRIPT:
+        case P_SHAPE:
+            p->f_cls[0] = p->f_cls[1] = 0;
+            for (unsigned c = 0; c < 128; c++) { /* every code decodes: kind, script, shape */
+                int k = (int)(c / 24), sc = (int)(c % 24 / 6), sh = (int)(c % 6);
+                int ok = p->op == P_KIND     ? k == p->a
+                         : p->op == P_SCRIPT ? sc == p->a
+                         : p->a >= 0         ? sh == p->a
+                                             : (sh == FACTA_SHAPE_TITLE || sh == FACTA_SHAPE_UPPER ||
+                                                sh == FACTA_SHAPE_INITIAL || sh == FACTA_SHAPE_MIXED);
+                if (ok)
+                    p->f_cls[c / 64] |= 1ull << (c % 64);
+            }
+            p->f_cap = p->op == P_SHAPE && p->a < 0;
+            break;
+        case P_IN:
+            if (p->lex >= 0 && p->lex < 64) {
+                p->f_lex_all = 1ull << p->lex;
+                self = p->tag >= 0;
+            } else {
+                self = 1;
+            }
+            break;
+        case P_SENT:
+        case P_PARA:
+        case P_SPACE:
+            p->f_flag_all = p->op == P_SENT   ? FACTA_TOKEN_SENT_START
+                            : p->op == P_PARA ? FACTA_TOKEN_PARA_START
+                                              : FACTA_TOKEN_SPACE_BEFORE;
+            break;
+        case P_LEN:
+            p->f_len = 1;
+            p->f_len_lo = p->a;
+            p->f_len_hi = p->b;
+            break;
+        case P_AND: {
+            const pred *a = &r->preds[p->a], *b = &r->preds[p->b];
+            p->f_cls[0] = a->f_cls[0] & b->f_cls[0];
+            p->f_cls[1] = a->f_cls[1] & b->f_cls[1];
+            p->f_lex_all = a->f_lex_all | b->f_lex_all;
+            p->f_lex_none = a->f_lex_none | b->f_lex_none;
+            p->f_flag_all = a->f_flag_all | b->f_flag_all;
+            p->f_flag_none = a->f_flag_none | b->f_flag_none;
+            p->f_len = a->f_len | b->f_len;
+            p->f_len_lo = a->f_len_lo > b->f_len_lo ? a->f_len_lo : b->f_len_lo;
+            p->f_len_hi = a->f_len_hi < b->f_len_hi ? a->f_len_hi : b->f_len_hi;
+            p->f_cap = a->f_cap | b->f_cap;
+            p->f_lex_some = a->f_lex_some;
+            int ok = 1;
+            for (int k = 0; k < a->f_nres && ok; k++)
+                ok = flat_res_add(r, res, &nres, a->f_res[k]);
+            for (int k = 0; k < b->f_nres && ok; k++)
+                ok = flat_res_add(r, res, &nres, b->f_res[k]);
+            if (ok && b->f_lex_some) {
+                if (!p->f_lex_some)
+                    p->f_lex_some = b->f_lex_some;
+                else /* one "one of" mask: b is tested whole */
+                    ok = flat_res_add(r, res, &nres, p->b);
+            }
+            if (!ok) { /* too many: the masks stay as a prefilter, the AND is tested whole */
+                nres = 0;
+                self = 1;
+            }
+            break;
+        }
+        case P_OR: {
+            const pred *a = &r->preds[p->a], *b = &r->preds[p->b];
+            uint64_t sa, sb;
+            if (flat_class_only(a) && flat_class_only(b)) {
+                p->f_cls[0] = a->f_cls[0] | b->f_cls[0];
+                p->f_cls[1] = a->f_cls[1] | b->f_cls[1];
+            } else if ((sa = flat_lex_some_only(a)) && (sb = flat_lex_some_only(b))) {
+                p->f_lex_some = sa | sb;
+            } else { /* the classes either side accepts, then the OR itself */
+                p->f_cls[0] = a->f_cls[0] | b->f_cls[0];
+                p->f_cls[1] = a->f_cls[1] | b->f_cls[1];
+                self = 1;
+            }
+            break;
+        }
+        case P_NOT: {
+            const pred *a = &r->preds[p->a];
+            uint64_t s_;
+            uint32_t f;
+            if (flat_class_only(a)) {
+                p->f_cls[0] = ~a->f_cls[0];
+                p->f_cls[1] = ~a->f_cls[1];
+            } else if ((s_ = flat_lex_some_only(a))) {
+                p->f_lex_none = s_;
+            } else if ((f = flat_flag_only(a))) {
+                p->f_flag_none = f;
+            } else {
+                self = 1;
+            }
+            break;
+        }
+        case P_RE:
+        case P_FRE:
+            p->re_minlen = 0;
+            p->re_first = NULL;
+            if (p->re) {
+                uint32_t ml = 0;
+                const uint8_t *bm = NULL;
+                if (pcre2_pattern_info(p->re, PCRE2_INFO_MINLENGTH, &ml) == 0)
+                    p->re_minlen = ml;
+                if (pcre2_pattern_info(p->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0)
+                    p->re_first = bm;
+            }
+            self = 1;
+            p->f_cache = 1;
+            break;
+        case P_MORPH:
+        case P_STEM:
+            self = 1;
+            p->f_cache = 1;
+            break;
+        default:
+            self = 1;
+        }
+        if (p->op == P_IN && self)
+            p->f_cache = 1; /* scans the token's lexicon hits */
+        if (self)
+            res[nres++] = (int)i;
+        p->f_nres = nres;
+        p->f_more = p->f_len || p->f_cap || nres;
+        p->f_res = NULL;
+        if (nres) {
+            p->f_res = arena_alloc(&r->pool, (size_t)nres * sizeof *p->f_res);
+            if (!p->f_res)
+                return FACTA_ENOMEM;
+            memcpy(p->f_res, res, (size_t)nres * sizeof *res);
+        }
+    }
+    return 0;
+}
+
+/* Classes a generic rule's first token may have: first_class, and for a one-test start the
+ * test's exact class set. */
+static int gen_rule_takes(const facta_rules *r, const rule *ru, unsigned c)
+{
+    uint64_t bit = 1ull << (c % 64);
+    if (!(ru->first_class[c / 64] & bit))
+        return 0;
+    return ru->first_pred < 0 || (r->preds[ru->first_pred].f_cls[c / 64] & bit);
+}
+
+static int gen_by_class(facta_rules *r, phase *ph)
+{
+    ph->gen_class_off = NULL;
+    ph->gen_by_class = NULL;
+    if (!ph->ngeneric)
+        return 0;
+    uint32_t *off = arena_alloc(&r->pool, 129 * sizeof *off);
+    if (!off)
+        return FACTA_ENOMEM;
+    size_t total = 0;
+    for (unsigned c = 0; c < 128; c++) {
+        off[c] = (uint32_t)total;
+        for (int i = 0; i < ph->ngeneric; i++)
+            total += (size_t)gen_rule_takes(r, &r->rules[ph->generic[i]], c);
+    }
+    off[128] = (uint32_t)total;
+    int *list = arena_alloc(&r->pool, (total + 1) * sizeof *list);
+    if (!list)
+        return FACTA_ENOMEM;
+    size_t k = 0;
+    for (unsigned c = 0; c < 128; c++)
+        for (int i = 0; i < ph->ngeneric; i++)
+            if (gen_rule_takes(r, &r->rules[ph->generic[i]], c))
+                list[k++] = ph->generic[i];
+    ph->gen_class_off = off;
+    ph->gen_by_class = list;
+    return 0;
+}
+
 int rules_finish(facta_rules *r, facta_diag *diag)
 {
     pred_costs(r);
     snprintf(r->stamp_hex, sizeof r->stamp_hex, "%016llx", (unsigned long long)r->stamp);
+    if (pred_flatten(r)) {
+        diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
+        return FACTA_ENOMEM;
+    }
     int rc = r->pack ? 0 : lex_finish(r);
     if (rc) {
         diag_set(diag, rc, "<rules>", 0, 0, 0, "%s", facta_strerror(rc));
@@ -2203,6 +2444,10 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
+        if (gen_by_class(r, ph)) {
+            diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
+            return FACTA_ENOMEM;
+        }
         if (!ph->nseeds)
             continue;
         qsort(ph->seeds, ph->nseeds, sizeof *ph->seeds, cmp_seed);
@@ -2221,7 +2466,7 @@ int rules_finish(facta_rules *r, facta_diag *diag)
             while (e < ph->nseeds && ph->seeds[e].key == ph->seeds[k].key)
                 e++;
             uint64_t key = ph->seeds[k].key;
-            size_t h = (size_t)fa_hash(&key, 8) & (cap - 1);
+            size_t h = seed_slot_of(key, cap);
             while (ph->seed_index[h].n)
                 h = (h + 1) & (cap - 1);
             ph->seed_index[h].key = key;

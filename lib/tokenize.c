@@ -100,6 +100,23 @@ static int is_cyrillic(uint32_t c)
            (c >= 0x2DE0 && c <= 0x2DFF) || (c >= 0xA640 && c <= 0xA69F);
 }
 
+/* utf8_next with the common cases inline: ASCII and two-byte sequences (Cyrillic). */
+static inline uint32_t u8next(const char *str, size_t n, size_t *i)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t k = *i;
+    unsigned c = s[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return c;
+    }
+    if (c >= 0xC2 && c < 0xE0 && k + 1 < n && (s[k + 1] & 0xC0) == 0x80) {
+        *i = k + 2;
+        return ((c & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu);
+    }
+    return utf8_next(str, n, i);
+}
+
 int tok_script(const char *s, size_t n)
 {
     int lat = 0, cyr = 0;
@@ -130,6 +147,40 @@ static uint32_t post_fold(uint32_t c)
     case 0xA0: case 0x202F: return ' ';
     default: return 0;
     }
+}
+
+/* The table fold of tok_fold into dst (room for n bytes: no code point grows): the length,
+ * or SIZE_MAX when some code point needs ICU. */
+static size_t fold_fast(const char *s, size_t n, char *dst)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            dst[o++] = (char)((b >= 'A' && b <= 'Z') ? b + 32 : b);
+            i++;
+            continue;
+        }
+        uint32_t c = u8next(s, n, &i);
+        uint32_t m;
+        if (c >= 0x410 && c <= 0x42F)
+            c += 0x20;
+        else if (c >= 0x400 && c <= 0x40F)
+            c += 0x50;
+        if ((m = post_fold(c)) != 0)
+            c = m;
+        else if (!((c >= 0x430 && c <= 0x45F) || (c >= 0xE0 && c <= 0xFF))) /* not ß: "ss" */
+            return SIZE_MAX;
+        if (c < 0x80) {
+            dst[o++] = (char)c;
+        } else if (c < 0x800) {
+            dst[o++] = (char)(0xC0 | (c >> 6));
+            dst[o++] = (char)(0x80 | (c & 0x3F));
+        } else { /* post_fold gives only ASCII and U+0435 */
+            return SIZE_MAX;
+        }
+    }
+    return o;
 }
 
 int tok_fold(tokenizer *t, const char *s, size_t n, fbuf *out)
@@ -312,6 +363,9 @@ static size_t trailing_punct(const char *c, size_t len)
 /* Length of a URL or e-mail address starting at s[i] (a chunk start), or 0. */
 static size_t url_len(const char *s, size_t n, size_t i)
 {
+    unsigned char c0 = (unsigned char)s[i];
+    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9')))
+        return 0; /* neither a known prefix nor an address can start here */
     size_t e = i;
     while (e < n && (unsigned char)s[e] > ' ') { /* chunk ends at any white space or control */
         if ((unsigned char)s[e] < 0x80) {
@@ -319,7 +373,7 @@ static size_t url_len(const char *s, size_t n, size_t i)
             continue;
         }
         size_t j = e;
-        if (is_space_cp(utf8_next(s, n, &j)))
+        if (is_space_cp(u8next(s, n, &j)))
             break;
         e = j;
     }
@@ -384,7 +438,7 @@ static void classify_letters(const char *s, size_t n, ftok *k)
     int lat = 0, cyr = 0, up = 0, low = 0, letters = 0, first_up = 0, rest_up = 0;
     size_t i = 0;
     while (i < n) {
-        uint32_t c = utf8_next(s, n, &i);
+        uint32_t c = u8next(s, n, &i);
         int alpha, U;
         /* fast paths for ASCII and basic Cyrillic; ICU's properties for the rest */
         if (c < 0x80) {
@@ -667,7 +721,6 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         ftok *k = &t->toks[i];
         size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
         classify_letters(text + b, e - b, k);
-        fbuf_reset(&t->fold);
         size_t cut = e - b;
         if (cut > FACTA__MAX_TOKEN_BYTES) {
             /* fold only the first bytes, cut at a code point boundary */
@@ -675,16 +728,28 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
             while (cut > 0 && ((unsigned char)text[b + cut] & 0xC0) == 0x80)
                 cut--;
         }
-        if (tok_fold(t, text + b, cut, &t->fold))
-            return FACTA_ENOMEM;
-        if (t->fold.oom)
-            return FACTA_ENOMEM;
-        char *f = arena_strndup(arena, t->fold.data ? t->fold.data : "", t->fold.len);
+        /* straight into the arena when the table folds it (as arena_strndup lays it out:
+         * NUL-padded to 8 bytes), else through tok_fold */
+        size_t room = (cut + 1 + 7) & ~(size_t)7;
+        char *f = arena_alloc(arena, room);
         if (!f)
             return FACTA_ENOMEM;
+        size_t fl = fold_fast(text + b, cut, f);
+        if (fl != SIZE_MAX) {
+            memset(f + fl, 0, room - fl);
+        } else {
+            fbuf_reset(&t->fold);
+            if (tok_fold(t, text + b, cut, &t->fold))
+                return FACTA_ENOMEM;
+            if (t->fold.oom)
+                return FACTA_ENOMEM;
+            fl = t->fold.len;
+            if (!(f = arena_strndup(arena, t->fold.data ? t->fold.data : "", fl)))
+                return FACTA_ENOMEM;
+        }
         k->pub.folded = f;
-        k->folded_len = (uint32_t)t->fold.len;
-        k->fhash = fa_hash(f, t->fold.len);
+        k->folded_len = (uint32_t)fl;
+        k->fhash = fa_hash(f, fl);
         if (stems && tok_ensure_stem(t, k))
             return FACTA_ENOMEM;
         if (i == 0) {

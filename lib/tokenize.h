@@ -15,7 +15,10 @@ typedef struct ftok {
     uint32_t morph_done; /* morph computed (lazily, by the matcher) */
     uint32_t stem_done; /* stem computed (stems are made when first asked for) */
     uint64_t lexmask;   /* bit l: the token alone is an entry of lexicon l (l < 64) */
+    uint32_t cls;       /* tok_class of the token, or FTOK_NO_CLASS (set with lexmask) */
 } ftok;
+
+#define FTOK_NO_CLASS 255u /* kind, script or shape out of the class table's range */
 
 typedef struct tokenizer tokenizer;
 
