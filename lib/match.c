@@ -91,6 +91,8 @@ static int re_match(const facta_extractor *ex, const pred *p, const char *s, siz
         return 0;
     if (p->re_first && n && !((p->re_first[(unsigned char)s[0] >> 3] >> ((unsigned char)s[0] & 7)) & 1))
         return 0;
+    if (p->re_need >= 0 && !memchr(s, p->re_need, n))
+        return 0;
     /* the text was validated (or sanitized) at the boundary */
     if (p->jit)
         return pcre2_jit_match(p->re, (PCRE2_SPTR)s, n, 0, 0, ex->md, NULL) >= 0;

@@ -124,6 +124,7 @@ typedef struct pred {
      * (NULL: unknown) */
     uint32_t re_minlen;
     const uint8_t *re_first;
+    int re_need;      /* a byte every match contains (PCRE2's last literal), or -1 */
     int f_nres;
     int *f_res;
 } pred;

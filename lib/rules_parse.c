@@ -387,6 +387,75 @@ static int fold_str(parser *P, const char *s, size_t n, char **out, size_t *olen
     return *out ? 0 : (P->L.err = FACTA_ENOMEM);
 }
 
+/* A byte that every match of regex `pat` (compiled case-sensitively) must contain, or -1:
+ * a literal character outside any group or class, not quantified, in a pattern with no
+ * top-level alternation ("-" in (twenty|thirty)-(one|two)). Of several, a punctuation
+ * character or digit is preferred (rarer in words), then the last; for a multi-byte
+ * character, its last byte. Inline options "(?i)" give -1 (they could make it caseless). */
+static int regex_needed_byte(const char *pat)
+{
+    int depth = 0, best = -1, best_rare = 0;
+    size_t n = strlen(pat);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)pat[i];
+        size_t next = i + 1;
+        int literal = -1;
+        if (c == '\\') {
+            /* escapes that take more characters (\x41, \x{..}, \p{..}, \Q..\E, \0..\9, ...)
+             * are beyond this scan */
+            if (i + 1 >= n || strchr("xocNpPgkuUQE0123456789", pat[i + 1]))
+                return -1;
+            next = i + 2; /* \d, \s, \. ...: a class or a quoted character, not counted */
+        } else if (c == '[') {
+            size_t j = i + 1;
+            if (j < n && pat[j] == '^')
+                j++;
+            if (j < n && pat[j] == ']')
+                j++;
+            while (j < n && pat[j] != ']')
+                j += pat[j] == '\\' ? 2 : 1;
+            if (j >= n)
+                return -1;
+            next = j + 1;
+        } else if (c == '(') {
+            if (i + 1 < n && pat[i + 1] == '?' && i + 2 < n &&
+                !strchr(":=!<>|", pat[i + 2]))
+                return -1; /* option setting, or a construct this scan does not know */
+            depth++;
+        } else if (c == ')') {
+            depth--;
+        } else if (c == '|') {
+            if (depth == 0)
+                return -1;
+        } else if (strchr(".^$?*+{}", c)) {
+            /* not a literal */
+        } else {
+            size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            next = i + k <= n ? i + k : n;
+            literal = (unsigned char)pat[next - 1];
+        }
+        /* a quantifier after the atom makes it optional or repeated */
+        if (next < n && strchr("?*+{", pat[next])) {
+            literal = -1;
+            next++;
+            if (pat[next - 1] == '{')
+                while (next < n && pat[next - 1] != '}')
+                    next++;
+            if (next < n && (pat[next] == '?' || pat[next] == '+'))
+                next++; /* lazy or possessive */
+        }
+        if (literal >= 0 && depth == 0) {
+            int rare = literal < 0x80 && !((literal | 0x20) >= 'a' && (literal | 0x20) <= 'z');
+            if (rare || !best_rare) {
+                best = literal;
+                best_rare = rare;
+            }
+        }
+        i = next;
+    }
+    return best;
+}
+
 static int compile_regex(parser *P, pred *p, const char *pat, int icase)
 {
     int err;
@@ -413,6 +482,8 @@ static int compile_regex(parser *P, pred *p, const char *pat, int icase)
     }
     if (!P->no_jit) /* failure: the interpreter is used */
         p->jit = pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE) == 0;
+    /* a byte every match must contain: a token without it fails before PCRE2 is called */
+    p->re_need = icase ? -1 : regex_needed_byte(pat);
     return 0;
 }
 

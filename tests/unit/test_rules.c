@@ -248,6 +248,46 @@ static void test_errors(void **state)
     unlink(tsv);
 }
 
+/* A regex test skips PCRE2 for a token without a byte every match must contain; the scan
+ * that finds that byte must never reject a token the regex accepts. Each row: pattern,
+ * token, does it match. */
+static const struct {
+    const char *re, *tok;
+    int match;
+} RE_NEED[] = {
+    {"(twenty|thirty)-(one|two)", "twenty-one", 1}, {"(twenty|thirty)-(one|two)", "twentyone", 0},
+    {"ab-?c", "abc", 1},            /* a quantified literal is not needed */
+    {"a-*b", "ab", 1},              {"a-{0,2}b", "ab", 1},
+    {"x|y-z", "x", 1},              /* top-level alternation: nothing is needed */
+    {"[-a]b", "ab", 1},             /* a class is not a literal */
+    {"a\\-b", "a-b", 1},          {"a\\.b", "a.b", 1},
+    {"a\\x2db", "a-b", 1},        /* \x2d is '-', its digits are not literals */
+    {"a\\x{2d}b", "a-b", 1},      {"a\\Q-\\Eb", "a-b", 1},
+    {"(?i)a-B", "a-b", 1},          /* inline options: no prefilter */
+    {"a(?:-|_)b", "a_b", 1},        {"a(?=.*-).*", "a-b", 1},
+    {"\\d+\\.\\d+", "3.14", 1},    {"\\d+\\.\\d+", "314", 0},
+    {"[а-я]+ов", "иванов", 1},      {"[а-я]+ов", "иванова", 0},
+    {"(ов|ев)а?", "ов", 1},         {"е{2}ж", "еež", 0},
+    {"a.b", "a-b", 1},              {"a]?b", "ab", 1},
+};
+
+static void test_regex_needed_byte(void **state)
+{
+    (void)state;
+    char buf[512];
+    for (size_t i = 0; i < sizeof RE_NEED / sizeof RE_NEED[0]; i++) {
+        char src[256];
+        snprintf(src, sizeof src, "rule r: x:[fre=/%s/] => T;", RE_NEED[i].re);
+        facta_rules *r = compile_ok(src);
+        run(r, RE_NEED[i].tok, buf, sizeof buf);
+        int got = buf[0] != 0;
+        if (got != RE_NEED[i].match)
+            fail_msg("/%s/ on \"%s\": expected %s, got \"%s\"", RE_NEED[i].re, RE_NEED[i].tok,
+                     RE_NEED[i].match ? "a match" : "none", buf);
+        facta_rules_free(r);
+    }
+}
+
 /* Rule labels go into records: a file name that is not UTF-8, or long enough to be cut,
  * still gives a valid UTF-8 label (bug: the bytes were copied, and cut at byte 300). */
 static void test_rule_label_utf8(void **state)
@@ -431,7 +471,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_examples), cmocka_unit_test(test_cases),
         cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_rule_label_utf8),           cmocka_unit_test(test_linear_time),
+        cmocka_unit_test(test_rule_label_utf8),
+        cmocka_unit_test(test_regex_needed_byte),           cmocka_unit_test(test_linear_time),
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),
     };
