@@ -93,6 +93,16 @@ static int re_match(const facta_extractor *ex, const pred *p, const char *s, siz
         return 0;
     if (p->re_need >= 0 && !memchr(s, p->re_need, n))
         return 0;
+    if (p->re_tail) { /* it must end with one of the literals its last group lists */
+        const re_tails *tl = p->re_tail;
+        unsigned char last = n ? (unsigned char)s[n - 1] : 0;
+        uint16_t k = n ? tl->first[last] : tl->first[256];
+        for (; k < tl->first[last + 1]; k++)
+            if (tl->alt[k].len <= n && memcmp(s + n - tl->alt[k].len, tl->alt[k].s, tl->alt[k].len) == 0)
+                break;
+        if (k >= tl->first[last + 1])
+            return 0;
+    }
     /* the text was validated (or sanitized) at the boundary */
     if (p->jit)
         return pcre2_jit_match(p->re, (PCRE2_SPTR)s, n, 0, 0, ex->md, NULL) >= 0;

@@ -93,6 +93,14 @@ enum pred_op {
     P_LEN     /* code point length in [a, b] */
 };
 
+/* The literal alternatives a regex ends with ("(ов|ова|ев)" at its end), bucketed by their
+ * last byte: alt[first[b] .. first[b + 1]) end with byte b. */
+typedef struct re_tails {
+    uint16_t first[257];
+    uint16_t n;
+    struct { uint8_t len; char s[15]; } alt[];
+} re_tails;
+
 typedef struct pred {
     int op;
     int a, b;        /* children (AND/OR/NOT) or ints */
@@ -124,7 +132,8 @@ typedef struct pred {
      * (NULL: unknown) */
     uint32_t re_minlen;
     const uint8_t *re_first;
-    int re_need;      /* a byte every match contains (PCRE2's last literal), or -1 */
+    int re_need;      /* a byte every match contains (a top-level literal), or -1 */
+    const struct re_tails *re_tail; /* a match ends with one of these literals, or NULL */
     int f_nres;
     int *f_res;
 } pred;

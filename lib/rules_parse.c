@@ -456,6 +456,87 @@ static int regex_needed_byte(const char *pat)
     return best;
 }
 
+/* When `pat` ends with a group of plain literal alternatives and has no top-level
+ * alternation ([а-я]+(ов|ова|ев)), every match ends with one of them: *out gets them,
+ * bucketed by last byte (in the rules' pool). 0, or FACTA_ENOMEM; *out NULL when the
+ * pattern has no such end. */
+static int regex_tails(parser *P, const char *pat, const re_tails **out)
+{
+    *out = NULL;
+    size_t n = strlen(pat), open = 0;
+    size_t opens[64];
+    int depth = 0;
+    if (!n || pat[n - 1] != ')')
+        return 0;
+    for (size_t i = 0; i < n; i++) { /* find the group that the last ')' closes */
+        char c = pat[i];
+        if (c == '\\') {
+            i++;
+        } else if (c == '[') {
+            i++;
+            if (i < n && pat[i] == '^')
+                i++;
+            if (i < n && pat[i] == ']')
+                i++;
+            while (i < n && pat[i] != ']')
+                i += pat[i] == '\\' ? 2 : 1;
+        } else if (c == '(') {
+            if (i + 2 < n && pat[i + 1] == '?' && pat[i + 2] != ':')
+                return 0; /* options, lookarounds, ...: not this simple shape */
+            if (depth == 64)
+                return 0;
+            opens[depth++] = i;
+        } else if (c == ')') {
+            if (!depth)
+                return 0;
+            open = opens[--depth];
+            if (i == n - 1 && depth != 0)
+                return 0;
+        } else if (c == '|' && depth == 0) {
+            return 0;
+        }
+    }
+    size_t b = open + 1 + (pat[open + 1] == '?' ? 2 : 0), e = n - 1;
+    size_t nalts = 1;
+    for (size_t i = b; i < e; i++) {
+        if (strchr("\\[]().^$?*+{}", pat[i]))
+            return 0; /* only plain literals */
+        nalts += pat[i] == '|';
+    }
+    if (nalts > 255)
+        return 0;
+    re_tails *t = arena_alloc(&P->r->pool, sizeof *t + nalts * sizeof t->alt[0]);
+    if (!t)
+        return FACTA_ENOMEM;
+    memset(t, 0, sizeof *t);
+    /* counting sort by last byte */
+    uint16_t count[256] = {0};
+    for (size_t i = b, s = b; i <= e; i++) {
+        if (i < e && pat[i] != '|')
+            continue;
+        if (i == s || i - s > 15)
+            return 0; /* an empty alternative (no requirement) or a long one */
+        count[(unsigned char)pat[i - 1]]++;
+        s = i + 1;
+    }
+    for (int c = 0; c < 256; c++)
+        t->first[c + 1] = (uint16_t)(t->first[c] + count[c]);
+    uint16_t fill[256];
+    memcpy(fill, t->first, sizeof fill);
+    for (size_t i = b, s = b; i <= e; i++) {
+        if (i < e && pat[i] != '|')
+            continue;
+        unsigned char last = (unsigned char)pat[i - 1];
+        uint16_t k = fill[last]++;
+        t->alt[k].len = (uint8_t)(i - s);
+        memcpy(t->alt[k].s, pat + s, i - s);
+        s = i + 1;
+    }
+    t->n = (uint16_t)nalts;
+    *out = t;
+    return 0;
+}
+
 static int compile_regex(parser *P, pred *p, const char *pat, int icase)
 {
     int err;
@@ -484,6 +565,9 @@ static int compile_regex(parser *P, pred *p, const char *pat, int icase)
         p->jit = pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE) == 0;
     /* a byte every match must contain: a token without it fails before PCRE2 is called */
     p->re_need = icase ? -1 : regex_needed_byte(pat);
+    p->re_tail = NULL;
+    if (!icase && regex_tails(P, pat, &p->re_tail))
+        return P->L.err = FACTA_ENOMEM;
     return 0;
 }
 

@@ -269,6 +269,13 @@ static const struct {
     {"[а-я]+ов", "иванов", 1},      {"[а-я]+ов", "иванова", 0},
     {"(ов|ев)а?", "ов", 1},         {"е{2}ж", "еež", 0},
     {"a.b", "a-b", 1},              {"a]?b", "ab", 1},
+    /* literal alternatives at the end: the token must end with one of them */
+    {"[а-я]+(ов|ова)", "иванова", 1}, {"[а-я]+(ов|ова)", "иванову", 0},
+    {"x(a|)", "x", 1},              /* an empty alternative: no requirement */
+    {"(?:ab|c)", "c", 1},           {"(a|b)(c|dd)", "add", 1},
+    {"a(b|c)|d", "d", 1},           {"(ab|c)+", "abab", 1},
+    {"a(b|c)?", "a", 1},            {"(a(b|c))", "ab", 1},
+    {"\\d(-|\\.)\\d", "3.1", 1},         {"(twenty|thirty)-(one|two)", "thirty-two", 1},
 };
 
 static void test_regex_needed_byte(void **state)
