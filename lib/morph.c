@@ -167,9 +167,26 @@ int morph_load(morph_table *m, const struct fa_alloc *al, const char *data, size
                 return FACTA_ESYNTAX;
             }
             fa_free(al, m->consonants);
+            fa_free(al, m->cons_other);
+            m->cons_other = NULL;
+            m->ncons_other = 0;
+            memset(m->cons_cyr, 0, sizeof m->cons_cyr);
             m->consonants = fa_strndup(al, f[2], fl[2]);
             if (!m->consonants)
                 return FACTA_ENOMEM;
+            /* a code-point set, so a test is one decode and one bit */
+            for (size_t k = 0; k < fl[2];) {
+                uint32_t cp = utf8_next(f[2], fl[2], &k);
+                if (cp >= 0x400 && cp < 0x500) {
+                    m->cons_cyr[(cp - 0x400) / 64] |= 1ull << ((cp - 0x400) % 64);
+                    continue;
+                }
+                uint32_t *nc = fa_realloc(al, m->cons_other, (m->ncons_other + 1) * sizeof *nc);
+                if (!nc)
+                    return FACTA_ENOMEM;
+                m->cons_other = nc;
+                m->cons_other[m->ncons_other++] = cp;
+            }
             i = e + 1;
             continue;
         }
@@ -230,6 +247,7 @@ void morph_free(morph_table *m, const struct fa_alloc *al)
     }
     fa_free(al, m->rows);
     fa_free(al, m->consonants);
+    fa_free(al, m->cons_other);
     fa_free(al, m->slots);
     fa_free(al, m->ids);
     memset(m, 0, sizeof *m);
@@ -246,16 +264,15 @@ static int ends_in_consonant(const morph_table *m, const char *s, size_t n)
     if (b == 0)
         return 0;
     b--;
-    size_t cl = n - b;
-    const char *c = m->consonants;
-    size_t cn = strlen(c);
-    for (size_t i = 0; i + cl <= cn;) {
-        size_t k = i;
-        (void)utf8_next(c, cn, &k);
-        if (k - i == cl && memcmp(c + i, s + b, cl) == 0)
+    size_t k = b;
+    uint32_t cp = utf8_next(s, n, &k);
+    if (k != n)
+        return 0; /* not one whole character */
+    if (cp >= 0x400 && cp < 0x500)
+        return (int)((m->cons_cyr[(cp - 0x400) / 64] >> ((cp - 0x400) % 64)) & 1);
+    for (size_t i = 0; i < m->ncons_other; i++)
+        if (m->cons_other[i] == cp)
             return 1;
-        i = k;
-    }
     return 0;
 }
 
@@ -266,7 +283,8 @@ static int row_applies(const morph_table *m, const morph_row *r, const char *w, 
     if (r->elen && memcmp(w + n - r->elen, r->ending, r->elen) != 0)
         return 0;
     size_t stem = n - r->elen;
-    if (utf8_count(w, stem) < r->min_stem)
+    /* a character is 1 to 4 bytes: count only when the byte length cannot decide */
+    if (stem < r->min_stem || (stem < 4 * (size_t)r->min_stem && utf8_count(w, stem) < r->min_stem))
         return 0;
     if (r->cons && !ends_in_consonant(m, w, stem))
         return 0;

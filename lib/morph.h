@@ -42,6 +42,9 @@ typedef struct morph_table {
     size_t nslots;
     uint32_t *ids;
     char *consonants; /* UTF-8 string of consonant letters */
+    uint64_t cons_cyr[4];  /* the consonants in U+0400..U+04FF, one bit each */
+    uint32_t *cons_other;  /* and the others, as code points */
+    size_t ncons_other;
     uint32_t max_elen;
     int used;         /* some rule tests features: compute them per token */
 } morph_table;
