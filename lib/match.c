@@ -493,6 +493,10 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
         return 0;
     for (uint32_t i = 0; i < sl->n; i++) {
         const struct seed_ent *f = &ph->seeds[sl->off + i];
+        if (f->rule < 0) { /* a generic rule's key: it may start here (see seed) */
+            ex->seed_stamp[-1 - f->rule] = pos + 1;
+            continue;
+        }
         if (ex->seed_stamp[f->rule] == pos + 1)
             continue;
         ex->seed_stamp[f->rule] = pos + 1;
@@ -521,7 +525,13 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         const int *gl = ph->gen_by_class + ph->gen_class_off[t->cls];
         const int *ge = ph->gen_by_class + ph->gen_class_off[t->cls + 1];
         for (; !rc && gl < ge; gl++) {
-            const rule *ru = &r->rules[*gl];
+            int ri = *gl;
+            if (ri < 0) { /* it may only start here through a key */
+                ri = -1 - ri;
+                if (ex->seed_stamp[ri] != pos + 1)
+                    continue;
+            }
+            const rule *ru = &r->rules[ri];
             if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
                 continue;
             thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
