@@ -747,11 +747,9 @@ int match_phase(facta_extractor *ex, const phase *ph)
             }
         }
         /* run_thread may park into other buckets, never into this one */
-        for (size_t i = 0; i < ex->ring_n[b]; i++) {
-            thread t = ex->ring[b][i];
-            if ((rc = run_thread(ex, ph, &t, pos, UINT32_MAX)))
+        for (size_t i = 0; i < ex->ring_n[b]; i++) /* run_thread copies it first */
+            if ((rc = run_thread(ex, ph, &ex->ring[b][i], pos, UINT32_MAX)))
                 return rc;
-        }
         ex->ring_n[b] = 0;
         if (pos < n && (rc = seed(ex, ph, pos)))
             return rc;
