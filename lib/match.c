@@ -222,6 +222,11 @@ static int pred_cached(const facta_extractor *ex, int id, const ftok *t)
 
 static inline int pred_test(const facta_extractor *ex, int id, const ftok *t);
 
+static inline int word_eq(const pred *p, const ftok *t)
+{
+    return t->fhash == p->hash && t->folded_len == p->len && memcmp(t->pub.folded, p->str, p->len) == 0;
+}
+
 /* A residual test of a flattened one (see pred in rules.h). */
 static int res_test(const facta_extractor *ex, int id, const ftok *t)
 {
@@ -234,8 +239,7 @@ static int res_test(const facta_extractor *ex, int id, const ftok *t)
     case P_NOT:
         return !pred_test(ex, p->a, t);
     case P_WORD:
-        return t->fhash == p->hash && t->folded_len == p->len &&
-               memcmp(t->pub.folded, p->str, p->len) == 0;
+        return word_eq(p, t);
     default:
         return p->f_cache ? pred_cached(ex, id, t) : pred_eval(ex, p, t);
     }
@@ -256,9 +260,11 @@ static int pred_rest(const facta_extractor *ex, const pred *p, const ftok *t)
             utf8_next(t->pub.folded, t->folded_len, &j))
             return 0;
     }
-    for (int k = 0; k < p->f_nres; k++)
-        if (!res_test(ex, p->f_res[k], t))
+    for (int k = 0; k < p->f_nres; k++) {
+        const pred *q = &ex->rules->preds[p->f_res[k]];
+        if (q->op == P_WORD ? !word_eq(q, t) : !res_test(ex, p->f_res[k], t))
             return 0;
+    }
     return 1;
 }
 
@@ -266,6 +272,8 @@ static int pred_rest(const facta_extractor *ex, const pred *p, const ftok *t)
 static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
 {
     const pred *p = &ex->rules->preds[id];
+    if (p->op == P_WORD) /* the most common test: a word, decided by its hash mostly */
+        return word_eq(p, t);
     uint32_t c = t->cls;
     if (c >= 128)
         return pred_cached(ex, id, t); /* no class: the tree itself */
@@ -322,22 +330,29 @@ static int add_cand(facta_extractor *ex, int ri, const thread *t, uint32_t pos)
     return 0;
 }
 
-/* Follow thread t at position pos through epsilon moves; park consuming moves. */
-static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, uint32_t pos)
+/* Follow thread t at position pos through epsilon moves; park consuming moves. The token
+ * test of instruction `known` (UINT32_MAX: none) is known to pass at pos: the seeding
+ * tested it already. */
+static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, uint32_t pos,
+                      uint32_t known)
 {
     const facta_rules *r = ex->rules;
+    struct visit *const vis = ex->vis;
+    const uint32_t gen = ex->gen;
+    const inst *const prog = ph->prog;
+    uint64_t steps = 0;
     size_t sp = 0;
     thread t = *t0;
     /* A move that continues with one thread goes on with it here instead of pushing and
      * popping it: the order of the walk is that of a stack. */
     for (;;) {
     next:
-        ex->steps++;
-        if (ex->vis[t.pc].gen == ex->gen && ex->vis[t.pc].agr == t.agr)
+        steps++;
+        if (vis[t.pc].gen == gen && vis[t.pc].agr == t.agr)
             goto pop;
-        ex->vis[t.pc].gen = ex->gen;
-        ex->vis[t.pc].agr = t.agr;
-        const inst *in = &ph->prog[t.pc];
+        vis[t.pc].gen = gen;
+        vis[t.pc].agr = t.agr;
+        const inst *in = &prog[t.pc];
         switch (in->op) {
         case OP_JMP:
             t.pc = (uint32_t)in->x;
@@ -387,7 +402,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             if (pos >= ex->ntoks || pos - t.start >= FACTA__MAX_MATCH_TOKENS)
                 break;
             const ftok *tk = &ex->toks[pos];
-            if (in->op == OP_TOK && !pred_test(ex, in->x, tk))
+            if (in->op == OP_TOK && t.pc != known && !pred_test(ex, in->x, tk))
                 break;
             if (in->agree && tok_morph(ex, tk)) {
                 t.agr &= tk->morph;
@@ -446,16 +461,21 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
         }
         }
     pop:
-        if (!sp)
+        if (!sp) {
+            ex->steps += steps;
             return 0;
+        }
         t = ex->stack[--sp];
     }
 }
 
 /* Can the rule begin a match at pos? One look at each instruction it can begin with, so a
- * rule that cannot start here costs no thread. */
-static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
+ * rule that cannot start here costs no thread. *known gets the token test found to pass
+ * (UINT32_MAX: none), which the thread then need not test again. */
+static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos,
+                     uint32_t *known)
 {
+    *known = UINT32_MAX;
     const facta_rules *r = ex->rules;
     if (ru->after_pred >= 0 && (pos == 0 || !pred_test(ex, ru->after_pred, &ex->toks[pos - 1])))
         return 0;
@@ -467,8 +487,10 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
         case OP_ANY:
             return 1;
         case OP_TOK:
-            if (pred_test(ex, in->x, &ex->toks[pos]))
+            if (pred_test(ex, in->x, &ex->toks[pos])) {
+                *known = ru->first_pcs[i];
                 return 1;
+            }
             break;
         case OP_LEX:
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
@@ -505,13 +527,18 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
         return 0;
     for (uint32_t i = 0; i < sl->n; i++) {
         const struct seed_ent *f = &ph->seeds[sl->off + i];
+        if (f->rule < 0) { /* a generic rule's key: it may start here (see seed) */
+            ex->seed_stamp[-1 - f->rule] = pos + 1;
+            continue;
+        }
         if (ex->seed_stamp[f->rule] == pos + 1)
             continue;
         ex->seed_stamp[f->rule] = pos + 1;
-        if (!can_start(ex, ph, &ex->rules->rules[f->rule], pos))
+        uint32_t known;
+        if (!can_start(ex, ph, &ex->rules->rules[f->rule], pos, &known))
             continue;
         thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, NULL, -1, -1, -1, -1};
-        int rc = run_thread(ex, ph, &t, pos);
+        int rc = run_thread(ex, ph, &t, pos, known);
         if (rc)
             return rc;
     }
@@ -533,11 +560,18 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         const int *gl = ph->gen_by_class + ph->gen_class_off[t->cls];
         const int *ge = ph->gen_by_class + ph->gen_class_off[t->cls + 1];
         for (; !rc && gl < ge; gl++) {
-            const rule *ru = &r->rules[*gl];
-            if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
+            int ri = *gl;
+            if (ri < 0) { /* it may only start here through a key */
+                ri = -1 - ri;
+                if (ex->seed_stamp[ri] != pos + 1)
+                    continue;
+            }
+            const rule *ru = &r->rules[ri];
+            uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
+            if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
                 continue;
             thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
-            rc = run_thread(ex, ph, &th, pos);
+            rc = run_thread(ex, ph, &th, pos, known);
         }
         return rc;
     }
@@ -546,10 +580,11 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         const rule *ru = &r->rules[ph->generic[i]];
         if (cls < 128 && !(ru->first_class[cls / 64] & (1ull << (cls % 64))))
             continue; /* its first token test cannot accept this kind of token */
-        if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos))
+        uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
+        if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
             continue;
         thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
-        rc = run_thread(ex, ph, &th, pos);
+        rc = run_thread(ex, ph, &th, pos, known);
     }
     return rc;
 }
@@ -724,11 +759,9 @@ int match_phase(facta_extractor *ex, const phase *ph)
             }
         }
         /* run_thread may park into other buckets, never into this one */
-        for (size_t i = 0; i < ex->ring_n[b]; i++) {
-            thread t = ex->ring[b][i];
-            if ((rc = run_thread(ex, ph, &t, pos)))
+        for (size_t i = 0; i < ex->ring_n[b]; i++) /* run_thread copies it first */
+            if ((rc = run_thread(ex, ph, &ex->ring[b][i], pos, UINT32_MAX)))
                 return rc;
-        }
         ex->ring_n[b] = 0;
         if (pos < n && (rc = seed(ex, ph, pos)))
             return rc;

@@ -225,6 +225,7 @@ typedef struct phase {
     int *rules;      /* rule indexes in this phase */
     int nrules;
     /* prefilter: word hash → rule list, lexicon → rules, type → rules, generic */
+    /* rule, or -1 - rule for a key of a generic rule (it only marks the rule, see gen_by_class) */
     struct seed_ent { uint64_t key; int rule; } *seeds; /* sorted by key */
     size_t nseeds;
     struct seed_slot { uint64_t key; uint32_t off, n; } *seed_index; /* key → seeds[off..+n) */
@@ -232,7 +233,8 @@ typedef struct phase {
     int *generic;
     int ngeneric;
     /* generic rules by the class of the token they may start at (rules_finish): those of
-     * class c are gen_by_class[gen_class_off[c] .. gen_class_off[c + 1]), in generic order */
+     * class c are gen_by_class[gen_class_off[c] .. gen_class_off[c + 1]), in generic order;
+     * -1 - rule: only when one of its keys is at the token */
     uint32_t *gen_class_off; /* 129 entries, NULL when there are no generic rules */
     int *gen_by_class;
     int maxcaps;

@@ -2543,6 +2543,35 @@ static int pred_flatten(facta_rules *r)
     return 0;
 }
 
+/* A generic rule's first instructions in two sets: the keyed ones (a word or lexicon its test
+ * requires, an @LEX, a <TYPE>: seed_rule's keys) and the rest. cls gets the token classes the
+ * rest can accept (their flattened class sets), keys the keys of the keyed ones; when there are
+ * too many keys, all instructions count as the rest. At a token whose class is outside cls,
+ * the rule can only start when one of its keys is there. */
+static void gen_rule_split(const facta_rules *r, const phase *ph, const rule *ru, uint64_t cls[2],
+                           uint64_t *keys, int *nk, int max)
+{
+    cls[0] = cls[1] = 0;
+    *nk = 0;
+    for (int i = 0; i < ru->nfirst; i++) {
+        const inst *in = &ph->prog[ru->first_pcs[i]];
+        if (in->op == OP_TOK) {
+            int save = *nk;
+            if (pred_keys(r, in->x, keys, nk, max))
+                continue;
+            *nk = save;
+            cls[0] |= r->preds[in->x].f_cls[0];
+            cls[1] |= r->preds[in->x].f_cls[1];
+        } else if ((in->op == OP_LEX || in->op == OP_REC) && *nk < max) {
+            keys[(*nk)++] = in->op == OP_LEX ? KEY_LEX(in->x) : KEY_REC(in->x);
+        } else {
+            cls[0] = cls[1] = ~0ull;
+            *nk = 0;
+            return;
+        }
+    }
+}
+
 /* Classes a generic rule's first token may have: first_class, and for a one-test start the
  * test's exact class set. */
 static int gen_rule_takes(const facta_rules *r, const rule *ru, unsigned c)
@@ -2553,32 +2582,65 @@ static int gen_rule_takes(const facta_rules *r, const rule *ru, unsigned c)
     return ru->first_pred < 0 || (r->preds[ru->first_pred].f_cls[c / 64] & bit);
 }
 
+/* The generic rules to try at a token of class c, in generic order: those that may start
+ * there, and (as -1 - index) those that may only when one of their keys is at the token,
+ * which seed_key marks through "mark" seeds (rule -1 - index) added here. */
 static int gen_by_class(facta_rules *r, phase *ph)
 {
     ph->gen_class_off = NULL;
     ph->gen_by_class = NULL;
     if (!ph->ngeneric)
         return 0;
+    uint64_t *gcls = arena_alloc(&r->pool, (size_t)ph->ngeneric * 2 * sizeof *gcls);
+    int *gnk = arena_alloc(&r->pool, (size_t)ph->ngeneric * sizeof *gnk);
     uint32_t *off = arena_alloc(&r->pool, 129 * sizeof *off);
-    if (!off)
+    if (!gcls || !gnk || !off)
         return FACTA_ENOMEM;
-    size_t total = 0;
-    for (unsigned c = 0; c < 128; c++) {
-        off[c] = (uint32_t)total;
-        for (int i = 0; i < ph->ngeneric; i++)
-            total += (size_t)gen_rule_takes(r, &r->rules[ph->generic[i]], c);
+    for (int i = 0; i < ph->ngeneric; i++) {
+        uint64_t keys[64];
+        int ri = ph->generic[i];
+        gen_rule_split(r, ph, &r->rules[ri], gcls + 2 * i, keys, &gnk[i], 64);
+        if (gnk[i]) {
+            struct seed_ent *ns = fa_realloc(&r->al, ph->seeds, (ph->nseeds + (size_t)gnk[i]) * sizeof *ns);
+            if (!ns)
+                return FACTA_ENOMEM;
+            ph->seeds = ns;
+            for (int k = 0; k < gnk[i]; k++) {
+                ns[ph->nseeds].key = keys[k];
+                ns[ph->nseeds].rule = -1 - ri;
+                ph->nseeds++;
+            }
+        }
     }
-    off[128] = (uint32_t)total;
-    int *list = arena_alloc(&r->pool, (total + 1) * sizeof *list);
-    if (!list)
-        return FACTA_ENOMEM;
-    size_t k = 0;
-    for (unsigned c = 0; c < 128; c++)
-        for (int i = 0; i < ph->ngeneric; i++)
-            if (gen_rule_takes(r, &r->rules[ph->generic[i]], c))
-                list[k++] = ph->generic[i];
+    size_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int *list = NULL;
+        if (pass) {
+            list = arena_alloc(&r->pool, (total + 1) * sizeof *list);
+            if (!list)
+                return FACTA_ENOMEM;
+            ph->gen_by_class = list;
+        }
+        size_t k = 0;
+        for (unsigned c = 0; c < 128; c++) {
+            off[c] = (uint32_t)k;
+            uint64_t bit = 1ull << (c % 64);
+            for (int i = 0; i < ph->ngeneric; i++) {
+                int ri = ph->generic[i];
+                if (!gen_rule_takes(r, &r->rules[ri], c))
+                    continue;
+                int any = (gcls[2 * i + c / 64] & bit) != 0;
+                if (!any && !gnk[i])
+                    continue; /* can_start cannot pass */
+                if (list)
+                    list[k] = any ? ri : -1 - ri;
+                k++;
+            }
+        }
+        off[128] = (uint32_t)k;
+        total = k;
+    }
     ph->gen_class_off = off;
-    ph->gen_by_class = list;
     return 0;
 }
 
