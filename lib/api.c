@@ -508,14 +508,20 @@ int facta_tokenize(const facta_token **out, size_t *out_count, facta_extractor *
     int rc = prepare(ex, text, len, opts, 1);
     if (rc)
         return rc;
-    /* the public array is the same memory: ftok starts with a facta_token, but the
-     * stride differs, so copy into the arena */
+    /* the public tokens are made from the compact internal ones, in the arena */
     facta_token *pub = arena_alloc(&ex->arena, (ex->ntoks + 1) * sizeof *pub);
     if (!pub)
         return set_error(ex, FACTA_ENOMEM, "out of memory");
     for (size_t i = 0; i < ex->ntoks; i++) {
-        pub[i] = ex->toks[i].pub;
-        pub[i].span = map_span(ex, pub[i].span);
+        const ftok *k = &ex->toks[i];
+        facta_token *d = &pub[i];
+        d->span = map_span(ex, tok_range_span(ex, (uint32_t)i, (uint32_t)i + 1));
+        d->kind = k->pub.kind;
+        d->script = k->pub.script;
+        d->shape = k->pub.shape;
+        d->flags = k->pub.flags;
+        d->folded = k->pub.folded;
+        d->stem = tok_stem_of(ex->tk, k).s; /* prepare made every stem */
     }
     *out = pub;
     *out_count = ex->ntoks;
@@ -562,7 +568,7 @@ static int run(facta_extractor *ex, const char *text, size_t len, const facta_ex
         if (rc_->dead || r->types[rc_->type][0] == '_')
             continue; /* types starting with '_' are internal to the rules */
         facta_entity *e = &ex->ents[k++];
-        e->span = map_span(ex, rc_->span);
+        e->span = map_span(ex, tok_range_span(ex, rc_->ts, rc_->te));
         e->type = r->types[rc_->type];
         e->norm = rc_->norm;
         /* attributes named _x are the rules' own bookkeeping: not output */

@@ -49,8 +49,7 @@ typedef struct val {
 typedef struct rec {
     int type;
     int rule;
-    uint32_t ts, te;            /* tokens */
-    facta_span span;
+    uint32_t ts, te;            /* tokens; the span is theirs (rec_span) */
     const char *norm;
     facta_attr *attrs;
     size_t nattrs;
@@ -121,6 +120,17 @@ struct facta_extractor {
     fbuf json;
     fbuf tmp;
 };
+
+/* The span of tokens [s, e) (s < e). */
+static inline facta_span tok_range_span(const facta_extractor *ex, uint32_t s, uint32_t e)
+{
+    facta_span sp;
+    sp.byte_start = ex->toks[s].pub.span.byte_start;
+    sp.cp_start = ex->toks[s].pub.span.cp_start;
+    sp.byte_end = ex->toks[e - 1].pub.span.byte_end;
+    sp.cp_end = ex->toks[e - 1].pub.span.cp_end;
+    return sp;
+}
 
 /* match.c */
 int match_lexicons(facta_extractor *ex);

@@ -31,12 +31,11 @@ int match_lexicons(facta_extractor *ex)
         ex->hit_off[i] = (uint32_t)ex->nhits;
         ex->toks[i].lexmask = 0;
         {
-            const facta_token *pt = &ex->toks[i].pub;
+            ftok_pub *pt = &ex->toks[i].pub;
             unsigned c = tok_class(pt->kind, pt->script, pt->shape);
-            ex->toks[i].cls = pt->kind >= 0 && pt->kind <= 5 && pt->script >= 0 && pt->script <= 3 &&
-                                      pt->shape >= 0 && pt->shape <= 5 && c < 128
-                                  ? c
-                                  : FTOK_NO_CLASS;
+            pt->cls = pt->kind <= 5 && pt->script <= 3 && pt->shape <= 5 && c < 128
+                          ? (uint8_t)c
+                          : FTOK_NO_CLASS;
         }
         /* depth-first walk: (node, next token) */
         struct { uint32_t node; uint32_t pos; } st[64];
@@ -112,12 +111,12 @@ static int re_match(const facta_extractor *ex, const pred *p, const char *s, siz
 /* Grammatical features of a token, computed the first time a rule asks. */
 static uint64_t tok_morph(const facta_extractor *ex, const ftok *t)
 {
-    if (!t->morph_done) {
+    if (!t->pub.morph_done) {
         ftok *m = &ex->toks[t - ex->toks];
         m->morph = t->pub.script == FACTA_SCRIPT_CYRILLIC
                        ? morph_features(&ex->rules->morph, t->pub.folded, t->folded_len, M_ANY)
                        : 0;
-        m->morph_done = 1;
+        m->pub.morph_done = 1;
     }
     return t->morph;
 }
@@ -137,11 +136,12 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
     case P_WORD:
         return t->fhash == p->hash && t->folded_len == p->len &&
                memcmp(t->pub.folded, p->str, p->len) == 0;
-    case P_STEM:
-        if (!t->stem_done && tok_ensure_stem(ex->tk, &ex->toks[t - ex->toks]))
+    case P_STEM: {
+        if (!t->stem && tok_ensure_stem(ex->tk, &ex->toks[t - ex->toks]))
             return 0; /* out of memory: the test fails */
-        return t->shash == p->hash && t->stem_len == p->len &&
-               memcmp(t->pub.stem, p->str, p->len) == 0;
+        ftok_stem st = tok_stem_of(ex->tk, t);
+        return st.hash == p->hash && st.len == p->len && memcmp(st.s, p->str, p->len) == 0;
+    }
     case P_FORM: {
         size_t n = t->pub.span.byte_end - t->pub.span.byte_start;
         return n == p->len && memcmp(ex->text + t->pub.span.byte_start, p->str, n) == 0;
@@ -274,7 +274,7 @@ static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
     const pred *p = &ex->rules->preds[id];
     if (p->op == P_WORD) /* the most common test: a word, decided by its hash mostly */
         return word_eq(p, t);
-    uint32_t c = t->cls;
+    uint32_t c = t->pub.cls;
     if (c >= 128)
         return pred_cached(ex, id, t); /* no class: the tree itself */
     if (!((p->f_cls[c >> 6] >> (c & 63)) & 1))
@@ -556,9 +556,9 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos);
     if (!ph->ngeneric)
         return rc;
-    if (t->cls < 128) { /* the generic rules whose first test may accept this class of token */
-        const int *gl = ph->gen_by_class + ph->gen_class_off[t->cls];
-        const int *ge = ph->gen_by_class + ph->gen_class_off[t->cls + 1];
+    if (t->pub.cls < 128) { /* the generic rules whose first test may accept this class of token */
+        const int *gl = ph->gen_by_class + ph->gen_class_off[t->pub.cls];
+        const int *ge = ph->gen_by_class + ph->gen_class_off[t->pub.cls + 1];
         for (; !rc && gl < ge; gl++) {
             int ri = *gl;
             if (ri < 0) { /* it may only start here through a key */

@@ -779,14 +779,6 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     return out->s ? 0 : FACTA_ENOMEM;
 }
 
-static void tok_span(facta_extractor *ex, uint32_t s, uint32_t e, facta_span *sp)
-{
-    sp->byte_start = ex->toks[s].pub.span.byte_start;
-    sp->cp_start = ex->toks[s].pub.span.cp_start;
-    sp->byte_end = ex->toks[e - 1].pub.span.byte_end;
-    sp->cp_end = ex->toks[e - 1].pub.span.cp_end;
-}
-
 int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture *caps,
               const cand *c, rec *out)
 {
@@ -803,7 +795,6 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
     }
     if (out->te <= out->ts)
         return 1;
-    tok_span(ex, out->ts, out->te, &out->span);
     facta_attr attrs[40];
     env en = {caps, ru->ncaps, attrs, 0};
     const char *norm = NULL;
@@ -1317,7 +1308,6 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         m.rule = p->rule;
         m.ts = (uint32_t)i;
         m.te = (uint32_t)i + 1;
-        m.span = t->pub.span;
         m.norm = p->norm;
         m.attrs = arena_alloc(&ex->arena, (p->nattrs + 1) * sizeof *m.attrs);
         if (!m.attrs)
