@@ -840,7 +840,7 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
         norm = t.s;
     }
     out->norm = norm;
-    out->attrs = arena_alloc(&ex->arena, (en.nattrs + 4) * sizeof *out->attrs);
+    out->attrs = arena_alloc(&ex->arena, en.nattrs * sizeof *out->attrs);
     if (!out->attrs)
         return FACTA_ENOMEM;
     memcpy(out->attrs, attrs, en.nattrs * sizeof *attrs);
@@ -881,7 +881,7 @@ static int out_of(int v, int lo, int hi)
     return v && (v < lo || v > hi);
 }
 
-/* Set (or add; records have 4 spare attribute slots) a numeric or string attribute. */
+/* Set (or add, into a copy one longer) a numeric or string attribute. */
 static int put_attr(facta_extractor *ex, rec *r, const char *key, const char *sval, double num,
                     int is_num)
 {
