@@ -339,6 +339,8 @@ void facta_extractor_free(facta_extractor *ex)
         fa_free(al, ex->ring[i]);
     fa_free(al, ex->stack);
     fa_free(al, ex->cands);
+    fa_free(al, ex->cl);
+    fa_free(al, ex->cl_fwd);
     fa_free(al, ex->last_cand);
     fa_free(al, ex->occ);
     fa_free(al, ex->rmask);

@@ -170,8 +170,8 @@ static val span_text(facta_extractor *ex, int32_t s, int32_t e)
 static const lex_entry *cap_entry(facta_extractor *ex, const capture *c)
 {
     const facta_rules *r = ex->rules;
-    if (c->entry >= 0)
-        return &r->entries[c->entry];
+    if (c->atom >= 0)
+        return &r->entries[c->atom];
     if (c->s < 0)
         return NULL;
     /* the phrase covering the capture, or all of it but trailing punctuation ("Feb.") */
@@ -625,7 +625,7 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     for (int i = 0; i < e->nargs; i++)
         if (eval(ex, en, e->args[i], &a[i], &ac[i]))
             return FACTA_ENOMEM;
-    static const capture none = {-1, -1, -1, -1};
+    static const capture none = {-1, -1, ATOM_NONE};
     const capture *c0 = e->nargs > 0 && ac[0] ? ac[0] : &none;
     switch (e->fn) {
     case F_TEXT:
@@ -659,8 +659,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     case F_CANON:
     case F_NORM: {
-        if (c0->rec >= 0) {
-            const char *nm = ex->recs[c0->rec].norm;
+        if (c0->atom <= ATOM_REC(0)) {
+            const char *nm = ex->recs[ATOM_REC(c0->atom)].norm;
             *out = vstr(nm, strlen(nm));
             break;
         }
