@@ -396,10 +396,43 @@ static int parse_date(const char *s, int *y, int *m, int *d)
     return 0;
 }
 
+/* Free what a large document left: every array sized by tokens, hits, candidates or
+ * records, both arenas and the JSON buffer (they grow as needed again). What is sized by the
+ * rules stays. */
+static void release_scratch(facta_extractor *ex)
+{
+    const fa_alloc *al = ex->al;
+#define DROP(p, cap) (fa_free(al, (p)), (p) = NULL, (cap) = 0)
+    tok_trim(ex->tk);
+    ex->toks = NULL;
+    ex->ntoks = 0;
+    arena_free(&ex->arena);
+    arena_free(&ex->phase_arena);
+    DROP(ex->hit_off, ex->hit_off_cap);
+    DROP(ex->hits, ex->hits_cap);
+    DROP(ex->recs, ex->recs_cap);
+    DROP(ex->rec_head, ex->rec_head_cap);
+    DROP(ex->cands, ex->cands_cap);
+    DROP(ex->occ, ex->occ_cap);
+    DROP(ex->rmask, ex->rmask_cap);
+    DROP(ex->rwho, ex->rwho_cap);
+    DROP(ex->cl, ex->cl_cap);
+    DROP(ex->cl_fwd, ex->cl_fwd_cap);
+    DROP(ex->ents, ex->ents_cap);
+    DROP(ex->expl, ex->expl_cap);
+#undef DROP
+    ex->nhits = ex->nrecs = ex->ncands = ex->ncl = ex->nents = ex->nexpl = 0;
+    fbuf_free(&ex->json);
+    fbuf_free(&ex->tmp);
+}
+
 /* Validate, sanitize and tokenize; shared by facta_tokenize and facta_extract. */
 static int prepare(facta_extractor *ex, const char *text, size_t len,
                    const facta_extract_options *opts, int stems)
 {
+    if (ex->trim) /* the last document's results are no longer needed */
+        release_scratch(ex);
+    ex->trim = len > FACTA__KEEP_DOC_BYTES;
     ex->err[0] = 0;
     ex->nents = 0;
     ex->nexpl = 0;

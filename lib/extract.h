@@ -123,6 +123,7 @@ struct facta_extractor {
     facta_explain *expl;
     size_t nexpl, expl_cap;
     int explain;
+    int trim;                   /* the last document was large: free its scratch first */
     fbuf json;
     fbuf tmp;
 };

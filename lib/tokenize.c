@@ -99,6 +99,13 @@ void tok_free(tokenizer *t)
     fa_free(t->al, t);
 }
 
+void tok_trim(tokenizer *t)
+{
+    fa_free(t->al, t->toks);
+    t->toks = NULL;
+    t->ntoks = t->cap = 0;
+}
+
 static int is_latin(uint32_t c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||

@@ -55,6 +55,9 @@ void tok_free(tokenizer *t);
 int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *arena,
             ftok **out, size_t *n);
 
+/* Free the token array (it grows with the longest document); the next tok_run makes a new one. */
+void tok_trim(tokenizer *t);
+
 /* Compute a token's stem if it is not yet known (cached per distinct word). 0 or ENOMEM. */
 int tok_ensure_stem(tokenizer *t, ftok *k);
 
