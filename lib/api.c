@@ -339,6 +339,8 @@ void facta_extractor_free(facta_extractor *ex)
         fa_free(al, ex->ring[i]);
     fa_free(al, ex->stack);
     fa_free(al, ex->cands);
+    fa_free(al, ex->cl);
+    fa_free(al, ex->cl_fwd);
     fa_free(al, ex->last_cand);
     fa_free(al, ex->occ);
     fa_free(al, ex->rmask);
@@ -394,10 +396,43 @@ static int parse_date(const char *s, int *y, int *m, int *d)
     return 0;
 }
 
+/* Free what a large document left: every array sized by tokens, hits, candidates or
+ * records, both arenas and the JSON buffer (they grow as needed again). What is sized by the
+ * rules stays. */
+static void release_scratch(facta_extractor *ex)
+{
+    const fa_alloc *al = ex->al;
+#define DROP(p, cap) (fa_free(al, (p)), (p) = NULL, (cap) = 0)
+    tok_trim(ex->tk);
+    ex->toks = NULL;
+    ex->ntoks = 0;
+    arena_free(&ex->arena);
+    arena_free(&ex->phase_arena);
+    DROP(ex->hit_off, ex->hit_off_cap);
+    DROP(ex->hits, ex->hits_cap);
+    DROP(ex->recs, ex->recs_cap);
+    DROP(ex->rec_head, ex->rec_head_cap);
+    DROP(ex->cands, ex->cands_cap);
+    DROP(ex->occ, ex->occ_cap);
+    DROP(ex->rmask, ex->rmask_cap);
+    DROP(ex->rwho, ex->rwho_cap);
+    DROP(ex->cl, ex->cl_cap);
+    DROP(ex->cl_fwd, ex->cl_fwd_cap);
+    DROP(ex->ents, ex->ents_cap);
+    DROP(ex->expl, ex->expl_cap);
+#undef DROP
+    ex->nhits = ex->nrecs = ex->ncands = ex->ncl = ex->nents = ex->nexpl = 0;
+    fbuf_free(&ex->json);
+    fbuf_free(&ex->tmp);
+}
+
 /* Validate, sanitize and tokenize; shared by facta_tokenize and facta_extract. */
 static int prepare(facta_extractor *ex, const char *text, size_t len,
                    const facta_extract_options *opts, int stems)
 {
+    if (ex->trim) /* the last document's results are no longer needed */
+        release_scratch(ex);
+    ex->trim = len > FACTA__KEEP_DOC_BYTES;
     ex->err[0] = 0;
     ex->nents = 0;
     ex->nexpl = 0;
@@ -508,14 +543,20 @@ int facta_tokenize(const facta_token **out, size_t *out_count, facta_extractor *
     int rc = prepare(ex, text, len, opts, 1);
     if (rc)
         return rc;
-    /* the public array is the same memory: ftok starts with a facta_token, but the
-     * stride differs, so copy into the arena */
+    /* the public tokens are made from the compact internal ones, in the arena */
     facta_token *pub = arena_alloc(&ex->arena, (ex->ntoks + 1) * sizeof *pub);
     if (!pub)
         return set_error(ex, FACTA_ENOMEM, "out of memory");
     for (size_t i = 0; i < ex->ntoks; i++) {
-        pub[i] = ex->toks[i].pub;
-        pub[i].span = map_span(ex, pub[i].span);
+        const ftok *k = &ex->toks[i];
+        facta_token *d = &pub[i];
+        d->span = map_span(ex, tok_range_span(ex, (uint32_t)i, (uint32_t)i + 1));
+        d->kind = k->pub.kind;
+        d->script = k->pub.script;
+        d->shape = k->pub.shape;
+        d->flags = k->pub.flags;
+        d->folded = k->pub.folded;
+        d->stem = tok_stem_of(ex->tk, k).s; /* prepare made every stem */
     }
     *out = pub;
     *out_count = ex->ntoks;
@@ -562,7 +603,7 @@ static int run(facta_extractor *ex, const char *text, size_t len, const facta_ex
         if (rc_->dead || r->types[rc_->type][0] == '_')
             continue; /* types starting with '_' are internal to the rules */
         facta_entity *e = &ex->ents[k++];
-        e->span = map_span(ex, rc_->span);
+        e->span = map_span(ex, tok_range_span(ex, rc_->ts, rc_->te));
         e->type = r->types[rc_->type];
         e->norm = rc_->norm;
         /* attributes named _x are the rules' own bookkeeping: not output */

@@ -10,33 +10,37 @@ typedef struct hit {
     uint32_t end;   /* token index after the phrase */
 } hit;
 
+/* An atom a capture may coincide with: a lexicon entry e (>= 0), a record r (-2 - r), or
+ * nothing (-1). */
+#define ATOM_NONE (-1)
+#define ATOM_REC(r) (-2 - (int32_t)(r)) /* and back: ATOM_REC(atom) is the record */
+
+/* One capture log entry; entries live in ex->cl and are referred to by index (0: none). */
 typedef struct caplog {
-    const struct caplog *prev;
-    int32_t slot;   /* 2*cap (open) or 2*cap+1 (close) */
+    uint32_t prev;  /* the entry before it in its thread's log, 0: none */
     uint32_t pos;
-    int32_t entry;  /* close: lexicon entry covering exactly the capture, -1 */
-    int32_t rec;    /* close: record covering exactly the capture, -1 */
+    int32_t slot;   /* 2*cap (open) or 2*cap+1 (close) */
+    int32_t atom;   /* close: the atom covering exactly the capture (ATOM_*) */
 } caplog;
 
 typedef struct thread {
     uint32_t pc, start;
     uint64_t agr;
-    const caplog *cl;
-    int32_t last_s, last_e, last_entry, last_rec;
+    uint32_t cl;    /* its capture log: an index into ex->cl, 0: empty */
+    int32_t last_s, last_e, last_atom; /* the last atom matched: tokens, ATOM_* */
 } thread;
 
 typedef struct cand {
     int rule;
     uint32_t start, end;        /* tokens */
     uint32_t rs, re;            /* record span (union of emits), tokens */
-    const caplog *cl;
+    uint32_t cl;                /* capture log (index into ex->cl) */
     int dead;                   /* rejected or lost */
-    const char *reason;
 } cand;
 
 typedef struct capture {
     int32_t s, e;               /* tokens, -1 when unset */
-    int32_t entry, rec;
+    int32_t atom;               /* the atom covering exactly the capture (ATOM_*) */
 } capture;
 
 typedef struct val {
@@ -49,8 +53,7 @@ typedef struct val {
 typedef struct rec {
     int type;
     int rule;
-    uint32_t ts, te;            /* tokens */
-    facta_span span;
+    uint32_t ts, te;            /* tokens; the span is theirs (rec_span) */
     const char *norm;
     facta_attr *attrs;
     size_t nattrs;
@@ -97,8 +100,10 @@ struct facta_extractor {
     size_t ring_n[128], ring_cap[128];
     thread *stack;
     size_t stack_cap;
-    caplog *cl_free;            /* capture log entries left in the current block */
-    size_t cl_left;
+    caplog *cl;                 /* capture log entries of the phase; cl[0] is not used */
+    size_t ncl, cl_cap;
+    uint32_t *cl_fwd;           /* scratch of cl_compact: entry → its new index */
+    size_t cl_fwd_cap;
     cand *cands;
     size_t ncands, cands_cap;
     int32_t *last_cand;
@@ -118,9 +123,21 @@ struct facta_extractor {
     facta_explain *expl;
     size_t nexpl, expl_cap;
     int explain;
+    int trim;                   /* the last document was large: free its scratch first */
     fbuf json;
     fbuf tmp;
 };
+
+/* The span of tokens [s, e) (s < e). */
+static inline facta_span tok_range_span(const facta_extractor *ex, uint32_t s, uint32_t e)
+{
+    facta_span sp;
+    sp.byte_start = ex->toks[s].pub.span.byte_start;
+    sp.cp_start = ex->toks[s].pub.span.cp_start;
+    sp.byte_end = ex->toks[e - 1].pub.span.byte_end;
+    sp.cp_end = ex->toks[e - 1].pub.span.cp_end;
+    return sp;
+}
 
 /* match.c */
 int match_lexicons(facta_extractor *ex);

@@ -15,6 +15,8 @@
 #define FACTA__MAX_TOKEN_BYTES 4096               /* longer tokens: only this prefix is folded and stemmed */
 #define FACTA__MAX_MATCH_TOKENS 64                /* longest span one pattern may cover */
 #define FACTA__MAX_RECORDS 100000                 /* records kept per document */
+#define FACTA__KEEP_DOC_BYTES (512u * 1024)       /* after a longer document, the next call
+                                                     first frees the per-document scratch */
 #define FACTA__MAX_NESTING 64                     /* deepest (...) nesting in a pattern */
 #define FACTA__MAX_CAPTURES 64                    /* named captures in one rule */
 #define FACTA__MAX_LEX_ENTRIES 10000000           /* entries over all lexicons */

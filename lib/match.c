@@ -16,7 +16,7 @@
 #include <stdlib.h>
 
 #define RING 128
-#define CL_BLOCK 256 /* capture log entries allocated at a time */
+#define CL_GC_MIN 4096 /* capture log entries before a full log is compacted, not grown */
 
 /* ---- lexicon hits ---- */
 
@@ -31,12 +31,11 @@ int match_lexicons(facta_extractor *ex)
         ex->hit_off[i] = (uint32_t)ex->nhits;
         ex->toks[i].lexmask = 0;
         {
-            const facta_token *pt = &ex->toks[i].pub;
+            ftok_pub *pt = &ex->toks[i].pub;
             unsigned c = tok_class(pt->kind, pt->script, pt->shape);
-            ex->toks[i].cls = pt->kind >= 0 && pt->kind <= 5 && pt->script >= 0 && pt->script <= 3 &&
-                                      pt->shape >= 0 && pt->shape <= 5 && c < 128
-                                  ? c
-                                  : FTOK_NO_CLASS;
+            pt->cls = pt->kind <= 5 && pt->script <= 3 && pt->shape <= 5 && c < 128
+                          ? (uint8_t)c
+                          : FTOK_NO_CLASS;
         }
         /* depth-first walk: (node, next token) */
         struct { uint32_t node; uint32_t pos; } st[64];
@@ -112,12 +111,12 @@ static int re_match(const facta_extractor *ex, const pred *p, const char *s, siz
 /* Grammatical features of a token, computed the first time a rule asks. */
 static uint64_t tok_morph(const facta_extractor *ex, const ftok *t)
 {
-    if (!t->morph_done) {
+    if (!t->pub.morph_done) {
         ftok *m = &ex->toks[t - ex->toks];
         m->morph = t->pub.script == FACTA_SCRIPT_CYRILLIC
                        ? morph_features(&ex->rules->morph, t->pub.folded, t->folded_len, M_ANY)
                        : 0;
-        m->morph_done = 1;
+        m->pub.morph_done = 1;
     }
     return t->morph;
 }
@@ -137,11 +136,12 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
     case P_WORD:
         return t->fhash == p->hash && t->folded_len == p->len &&
                memcmp(t->pub.folded, p->str, p->len) == 0;
-    case P_STEM:
-        if (!t->stem_done && tok_ensure_stem(ex->tk, &ex->toks[t - ex->toks]))
+    case P_STEM: {
+        if (!t->stem && tok_ensure_stem(ex->tk, &ex->toks[t - ex->toks]))
             return 0; /* out of memory: the test fails */
-        return t->shash == p->hash && t->stem_len == p->len &&
-               memcmp(t->pub.stem, p->str, p->len) == 0;
+        ftok_stem st = tok_stem_of(ex->tk, t);
+        return st.hash == p->hash && st.len == p->len && memcmp(st.s, p->str, p->len) == 0;
+    }
     case P_FORM: {
         size_t n = t->pub.span.byte_end - t->pub.span.byte_start;
         return n == p->len && memcmp(ex->text + t->pub.span.byte_start, p->str, n) == 0;
@@ -274,7 +274,7 @@ static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
     const pred *p = &ex->rules->preds[id];
     if (p->op == P_WORD) /* the most common test: a word, decided by its hash mostly */
         return word_eq(p, t);
-    uint32_t c = t->cls;
+    uint32_t c = t->pub.cls;
     if (c >= 128)
         return pred_cached(ex, id, t); /* no class: the tree itself */
     if (!((p->f_cls[c >> 6] >> (c & 63)) & 1))
@@ -330,6 +330,64 @@ static int add_cand(facta_extractor *ex, int ri, const thread *t, uint32_t pos)
     return 0;
 }
 
+/* Drop the capture log entries no thread and no candidate can reach (most: threads die)
+ * and move the rest down, in order, so that entries still come after the ones they point
+ * back to. The roots are the running thread *t, the stack below sp, the parked threads and
+ * the candidates. 0 or FACTA_ENOMEM. */
+static int cl_compact(facta_extractor *ex, thread *t, size_t sp)
+{
+    size_t n = ex->ncl;
+    if (FA_GROW(ex->al, ex->cl_fwd, ex->cl_fwd_cap, n))
+        return FACTA_ENOMEM;
+    uint32_t *fwd = ex->cl_fwd;
+    caplog *cl = ex->cl;
+    memset(fwd, 0, n * sizeof *fwd);
+#define CL_MARK(root)                                                                      \
+    for (uint32_t m_ = (root); m_ && !fwd[m_]; m_ = cl[m_].prev)                           \
+        fwd[m_] = 1;
+    CL_MARK(t->cl)
+    for (size_t i = 0; i < sp; i++)
+        CL_MARK(ex->stack[i].cl)
+    for (size_t b = 0; b < RING; b++)
+        for (size_t i = 0; i < ex->ring_n[b]; i++)
+            CL_MARK(ex->ring[b][i].cl)
+    for (size_t i = 0; i < ex->ncands; i++)
+        CL_MARK(ex->cands[i].cl)
+#undef CL_MARK
+    uint32_t j = 1;
+    for (size_t i = 1; i < n; i++) {
+        if (!fwd[i])
+            continue;
+        fwd[i] = j;
+        cl[j] = cl[i];
+        cl[j].prev = fwd[cl[j].prev]; /* prev < i: already moved (fwd[0] is 0) */
+        j++;
+    }
+    ex->ncl = j;
+    t->cl = fwd[t->cl];
+    for (size_t i = 0; i < sp; i++)
+        ex->stack[i].cl = fwd[ex->stack[i].cl];
+    for (size_t b = 0; b < RING; b++)
+        for (size_t i = 0; i < ex->ring_n[b]; i++)
+            ex->ring[b][i].cl = fwd[ex->ring[b][i].cl];
+    for (size_t i = 0; i < ex->ncands; i++)
+        ex->cands[i].cl = fwd[ex->cands[i].cl];
+    return 0;
+}
+
+/* Room for one more capture log entry: compact a full log of some size, and grow it when
+ * that frees less than half. 0 or FACTA_ENOMEM. */
+__attribute__((noinline)) static int cl_room(facta_extractor *ex, thread *t, size_t sp)
+{
+    if (ex->ncl >= CL_GC_MIN) {
+        if (cl_compact(ex, t, sp))
+            return FACTA_ENOMEM;
+        if (ex->ncl * 2 <= ex->cl_cap)
+            return 0;
+    }
+    return FA_GROW(ex->al, ex->cl, ex->cl_cap, ex->ncl + 1);
+}
+
 /* Follow thread t at position pos through epsilon moves; park consuming moves. The token
  * test of instruction `known` (UINT32_MAX: none) is known to pass at pos: the seeding
  * tested it already. */
@@ -366,30 +424,24 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             goto next;
         }
         case OP_SAVE: {
-            if (!ex->cl_left) { /* capture log entries come in blocks from the phase arena */
-                ex->cl_free = arena_alloc(&ex->phase_arena, CL_BLOCK * sizeof *ex->cl_free);
-                if (!ex->cl_free)
-                    return FACTA_ENOMEM;
-                ex->cl_left = CL_BLOCK;
-            }
-            caplog *c = ex->cl_free++;
-            ex->cl_left--;
+            if (ex->ncl == ex->cl_cap && cl_room(ex, &t, sp))
+                return FACTA_ENOMEM;
+            const caplog *cl = ex->cl;
+            uint32_t ci = (uint32_t)ex->ncl++;
+            caplog *c = &ex->cl[ci];
             c->prev = t.cl;
             c->slot = in->x;
             c->pos = pos;
-            c->entry = -1;
-            c->rec = -1;
+            c->atom = ATOM_NONE;
             if (in->x & 1) {
                 /* close: find the matching open to see if the last atom covers it */
-                const caplog *o = t.cl;
-                while (o && o->slot != in->x - 1)
-                    o = o->prev;
-                if (o && (uint32_t)t.last_s == o->pos && (uint32_t)t.last_e == pos) {
-                    c->entry = t.last_entry;
-                    c->rec = t.last_rec;
-                }
+                uint32_t o = t.cl;
+                while (o && cl[o].slot != in->x - 1)
+                    o = cl[o].prev;
+                if (o && (uint32_t)t.last_s == cl[o].pos && (uint32_t)t.last_e == pos)
+                    c->atom = t.last_atom;
             }
-            t.cl = c;
+            t.cl = ci;
             t.pc++;
             goto next;
         }
@@ -412,8 +464,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             t.pc++;
             t.last_s = (int32_t)pos;
             t.last_e = (int32_t)pos + 1;
-            t.last_entry = -1;
-            t.last_rec = -1;
+            t.last_atom = ATOM_NONE;
             if (park(ex, pos + 1, &t))
                 return FACTA_ENOMEM;
             break;
@@ -434,8 +485,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 u.pc++;
                 u.last_s = (int32_t)pos;
                 u.last_e = (int32_t)end;
-                u.last_entry = (int32_t)ex->hits[h].entry;
-                u.last_rec = -1;
+                u.last_atom = (int32_t)ex->hits[h].entry;
                 if (park(ex, end, &u))
                     return FACTA_ENOMEM;
             }
@@ -452,8 +502,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 u.pc++;
                 u.last_s = (int32_t)pos;
                 u.last_e = (int32_t)rc->te;
-                u.last_entry = -1;
-                u.last_rec = ri;
+                u.last_atom = ATOM_REC(ri);
                 if (park(ex, rc->te, &u))
                     return FACTA_ENOMEM;
             }
@@ -537,7 +586,7 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
         uint32_t known;
         if (!can_start(ex, ph, &ex->rules->rules[f->rule], pos, &known))
             continue;
-        thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, NULL, -1, -1, -1, -1};
+        thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         int rc = run_thread(ex, ph, &t, pos, known);
         if (rc)
             return rc;
@@ -556,9 +605,9 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos);
     if (!ph->ngeneric)
         return rc;
-    if (t->cls < 128) { /* the generic rules whose first test may accept this class of token */
-        const int *gl = ph->gen_by_class + ph->gen_class_off[t->cls];
-        const int *ge = ph->gen_by_class + ph->gen_class_off[t->cls + 1];
+    if (t->pub.cls < 128) { /* the generic rules whose first test may accept this class of token */
+        const int *gl = ph->gen_by_class + ph->gen_class_off[t->pub.cls];
+        const int *ge = ph->gen_by_class + ph->gen_class_off[t->pub.cls + 1];
         for (; !rc && gl < ge; gl++) {
             int ri = *gl;
             if (ri < 0) { /* it may only start here through a key */
@@ -570,7 +619,7 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
             uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
             if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
                 continue;
-            thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
+            thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
             rc = run_thread(ex, ph, &th, pos, known);
         }
         return rc;
@@ -583,21 +632,23 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
         if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
             continue;
-        thread th = {ru->root, pos, ~0ull, NULL, -1, -1, -1, -1};
+        thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         rc = run_thread(ex, ph, &th, pos, known);
     }
     return rc;
 }
 
 /* Rebuild captures of a candidate from its log. */
-static void get_caps(const cand *c, capture *caps, int ncaps)
+static void get_caps(const facta_extractor *ex, const cand *c, capture *caps, int ncaps)
 {
     for (int i = 0; i < ncaps; i++) {
         caps[i].s = caps[i].e = -1;
-        caps[i].entry = caps[i].rec = -1;
+        caps[i].atom = ATOM_NONE;
     }
     int seen_close[64] = {0}, seen_open[64] = {0};
-    for (const caplog *l = c->cl; l; l = l->prev) {
+    const caplog *cl = ex->cl;
+    for (uint32_t i = c->cl; i; i = cl[i].prev) {
+        const caplog *l = &cl[i];
         int slot = l->slot / 2;
         if (slot >= ncaps || slot >= 64)
             continue;
@@ -605,8 +656,7 @@ static void get_caps(const cand *c, capture *caps, int ncaps)
             if (!seen_close[slot]) { /* the latest close wins */
                 seen_close[slot] = 1;
                 caps[slot].e = (int32_t)l->pos;
-                caps[slot].entry = l->entry;
-                caps[slot].rec = l->rec;
+                caps[slot].atom = l->atom;
             }
         } else if (!seen_open[slot] && seen_close[slot]) {
             seen_open[slot] = 1;
@@ -720,8 +770,9 @@ int match_phase(facta_extractor *ex, const phase *ph)
     uint32_t n = (uint32_t)ex->ntoks;
     ex->ncands = 0;
     arena_reset(&ex->phase_arena); /* capture logs and scratch live for one phase */
-    ex->cl_free = NULL;
-    ex->cl_left = 0;
+    if (FA_GROW(ex->al, ex->cl, ex->cl_cap, 1))
+        return FACTA_ENOMEM;
+    ex->ncl = 1; /* entry 0 stands for "none" */
     if (FA_GROW(ex->al, ex->vis, ex->vis_cap, ph->nprog + 1))
         return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->last_cand, ex->last_cand_cap, (size_t)r->nrules + 1) ||
@@ -772,7 +823,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
     for (size_t i = 0; i < ex->ncands; i++) {
         cand *c = &ex->cands[i];
         const rule *ru = &r->rules[c->rule];
-        get_caps(c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
+        get_caps(ex, c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
         c->rs = c->start;
         c->re = c->end;
         if (ru->is_reject) {
@@ -866,7 +917,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
                 return FACTA_ENOMEM;
             continue;
         }
-        get_caps(c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
+        get_caps(ex, c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
         int made = 0;
         for (int k = 0; k < ru->nemits; k++) {
             rec out;

@@ -170,8 +170,8 @@ static val span_text(facta_extractor *ex, int32_t s, int32_t e)
 static const lex_entry *cap_entry(facta_extractor *ex, const capture *c)
 {
     const facta_rules *r = ex->rules;
-    if (c->entry >= 0)
-        return &r->entries[c->entry];
+    if (c->atom >= 0)
+        return &r->entries[c->atom];
     if (c->s < 0)
         return NULL;
     /* the phrase covering the capture, or all of it but trailing punctuation ("Feb.") */
@@ -625,7 +625,7 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     for (int i = 0; i < e->nargs; i++)
         if (eval(ex, en, e->args[i], &a[i], &ac[i]))
             return FACTA_ENOMEM;
-    static const capture none = {-1, -1, -1, -1};
+    static const capture none = {-1, -1, ATOM_NONE};
     const capture *c0 = e->nargs > 0 && ac[0] ? ac[0] : &none;
     switch (e->fn) {
     case F_TEXT:
@@ -659,8 +659,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     case F_CANON:
     case F_NORM: {
-        if (c0->rec >= 0) {
-            const char *nm = ex->recs[c0->rec].norm;
+        if (c0->atom <= ATOM_REC(0)) {
+            const char *nm = ex->recs[ATOM_REC(c0->atom)].norm;
             *out = vstr(nm, strlen(nm));
             break;
         }
@@ -779,14 +779,6 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     return out->s ? 0 : FACTA_ENOMEM;
 }
 
-static void tok_span(facta_extractor *ex, uint32_t s, uint32_t e, facta_span *sp)
-{
-    sp->byte_start = ex->toks[s].pub.span.byte_start;
-    sp->cp_start = ex->toks[s].pub.span.cp_start;
-    sp->byte_end = ex->toks[e - 1].pub.span.byte_end;
-    sp->cp_end = ex->toks[e - 1].pub.span.cp_end;
-}
-
 int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture *caps,
               const cand *c, rec *out)
 {
@@ -803,7 +795,6 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
     }
     if (out->te <= out->ts)
         return 1;
-    tok_span(ex, out->ts, out->te, &out->span);
     facta_attr attrs[40];
     env en = {caps, ru->ncaps, attrs, 0};
     const char *norm = NULL;
@@ -849,7 +840,7 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
         norm = t.s;
     }
     out->norm = norm;
-    out->attrs = arena_alloc(&ex->arena, (en.nattrs + 4) * sizeof *out->attrs);
+    out->attrs = arena_alloc(&ex->arena, en.nattrs * sizeof *out->attrs);
     if (!out->attrs)
         return FACTA_ENOMEM;
     memcpy(out->attrs, attrs, en.nattrs * sizeof *attrs);
@@ -890,7 +881,7 @@ static int out_of(int v, int lo, int hi)
     return v && (v < lo || v > hi);
 }
 
-/* Set (or add; records have 4 spare attribute slots) a numeric or string attribute. */
+/* Set (or add, into a copy one longer) a numeric or string attribute. */
 static int put_attr(facta_extractor *ex, rec *r, const char *key, const char *sval, double num,
                     int is_num)
 {
@@ -1317,7 +1308,6 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         m.rule = p->rule;
         m.ts = (uint32_t)i;
         m.te = (uint32_t)i + 1;
-        m.span = t->pub.span;
         m.norm = p->norm;
         m.attrs = arena_alloc(&ex->arena, (p->nattrs + 1) * sizeof *m.attrs);
         if (!m.attrs)

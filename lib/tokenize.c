@@ -19,14 +19,22 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+_Static_assert(sizeof(ftok) == 64, "ftok is one cache line");
+
 #define STEM_CACHE_MAX (1u << 18) /* entries before the cache is cleared */
 
 typedef struct stem_ent {
-    uint64_t hash;
-    const char *key;
-    const char *stem;
-    uint32_t key_len, stem_len;
+    uint64_t hash;    /* of the key (a folded word) */
+    uint32_t id;      /* its stem: stems[id]; 0 = empty slot */
+    uint32_t key_len;
 } stem_ent;
+
+typedef struct stem_rec {
+    ftok_stem st;
+    const char *key;
+} stem_rec;
+
+#define STEM_FOLDED 1u /* ftok.stem: the stem is the folded form (no stemmer for it) */
 
 struct tokenizer {
     const fa_alloc *al;
@@ -40,6 +48,8 @@ struct tokenizer {
     fbuf icu;      /* scratch for ICU folding */
     stem_ent *cache;
     size_t cache_cap, cache_n;
+    stem_rec *stems;  /* by id; ids 0 and STEM_FOLDED are not used */
+    size_t stems_cap;
     fa_arena cache_pool;
 };
 
@@ -82,10 +92,18 @@ void tok_free(tokenizer *t)
         sb_stemmer_delete(t->st_en);
     fa_free(t->al, t->toks);
     fa_free(t->al, t->cache);
+    fa_free(t->al, t->stems);
     arena_free(&t->cache_pool);
     fbuf_free(&t->fold);
     fbuf_free(&t->icu);
     fa_free(t->al, t);
+}
+
+void tok_trim(tokenizer *t)
+{
+    fa_free(t->al, t->toks);
+    t->toks = NULL;
+    t->ntoks = t->cap = 0;
 }
 
 static int is_latin(uint32_t c)
@@ -240,10 +258,10 @@ static int cache_grow(tokenizer *t)
         return FACTA_ENOMEM;
     for (size_t i = 0; i < t->cache_cap; i++) {
         stem_ent *e = &t->cache[i];
-        if (!e->key)
+        if (!e->id)
             continue;
         size_t h = (size_t)e->hash & (nc - 1);
-        while (nt[h].key)
+        while (nt[h].id)
             h = (h + 1) & (nc - 1);
         nt[h] = *e;
     }
@@ -253,63 +271,78 @@ static int cache_grow(tokenizer *t)
     return 0;
 }
 
-const char *tok_stem(tokenizer *t, const char *folded, size_t n, int script, uint32_t *out_len)
+/* The stem id of a folded word: STEM_FOLDED when no stemmer applies, 0 on out of memory. */
+static uint32_t stem_id(tokenizer *t, const char *folded, size_t n, int script)
 {
     struct sb_stemmer *st = script == FACTA_SCRIPT_CYRILLIC ? t->st_ru
                             : script == FACTA_SCRIPT_LATIN  ? t->st_en
                                                             : NULL;
-    if (!st || n > FACTA__MAX_TOKEN_BYTES) {
-        *out_len = (uint32_t)n;
-        return folded;
-    }
+    if (!st || n > FACTA__MAX_TOKEN_BYTES)
+        return STEM_FOLDED;
     uint64_t h = fa_hash(folded, n);
     if (t->cache_n * 2 >= t->cache_cap && cache_grow(t))
-        return NULL;
+        return 0;
     size_t i = (size_t)h & (t->cache_cap - 1);
-    for (; t->cache[i].key; i = (i + 1) & (t->cache_cap - 1)) {
-        stem_ent *e = &t->cache[i];
-        if (e->hash == h && e->key_len == n && memcmp(e->key, folded, n) == 0) {
-            *out_len = e->stem_len;
-            return e->stem;
-        }
+    for (; t->cache[i].id; i = (i + 1) & (t->cache_cap - 1)) {
+        const stem_ent *e = &t->cache[i];
+        if (e->hash == h && e->key_len == n && memcmp(t->stems[e->id].key, folded, n) == 0)
+            return e->id;
     }
+    size_t id = t->cache_n + 2;
+    if (id > UINT32_MAX || FA_GROW(t->al, t->stems, t->stems_cap, id + 1))
+        return 0;
     const sb_symbol *r = sb_stemmer_stem(st, (const sb_symbol *)folded, (int)n);
     if (!r)
-        return NULL;
+        return 0;
     int rl = sb_stemmer_length(st);
     char *key = arena_strndup(&t->cache_pool, folded, n);
     char *stem = arena_strndup(&t->cache_pool, (const char *)r, (size_t)rl);
     if (!key || !stem)
-        return NULL;
+        return 0;
+    stem_rec *sr = &t->stems[id];
+    sr->st.s = stem;
+    sr->st.len = (uint32_t)rl;
+    sr->st.hash = fa_hash(stem, (size_t)rl);
+    sr->key = key;
     stem_ent *e = &t->cache[i];
     e->hash = h;
-    e->key = key;
+    e->id = (uint32_t)id;
     e->key_len = (uint32_t)n;
-    e->stem = stem;
-    e->stem_len = (uint32_t)rl;
     t->cache_n++;
-    *out_len = (uint32_t)rl;
-    return stem;
+    return (uint32_t)id;
+}
+
+const char *tok_stem(tokenizer *t, const char *folded, size_t n, int script, uint32_t *out_len)
+{
+    uint32_t id = stem_id(t, folded, n, script);
+    if (!id)
+        return NULL;
+    if (id == STEM_FOLDED) {
+        *out_len = (uint32_t)n;
+        return folded;
+    }
+    *out_len = t->stems[id].st.len;
+    return t->stems[id].st.s;
 }
 
 int tok_ensure_stem(tokenizer *t, ftok *k)
 {
-    if (k->stem_done)
+    if (k->stem)
         return 0;
-    if (k->pub.kind == FACTA_TOK_WORD) {
-        uint32_t sl;
-        const char *st = tok_stem(t, k->pub.folded, k->folded_len, k->pub.script, &sl);
-        if (!st)
-            return FACTA_ENOMEM;
-        k->pub.stem = st;
-        k->stem_len = sl;
-    } else {
-        k->pub.stem = k->pub.folded;
-        k->stem_len = k->folded_len;
-    }
-    k->shash = fa_hash(k->pub.stem, k->stem_len);
-    k->stem_done = 1;
+    uint32_t id = STEM_FOLDED;
+    if (k->pub.kind == FACTA_TOK_WORD && !(id = stem_id(t, k->pub.folded, k->folded_len, k->pub.script)))
+        return FACTA_ENOMEM;
+    k->stem = id;
     return 0;
+}
+
+ftok_stem tok_stem_of(const tokenizer *t, const ftok *k)
+{
+    if (k->stem == STEM_FOLDED) {
+        ftok_stem f = {k->pub.folded, k->folded_len, k->fhash};
+        return f;
+    }
+    return t->stems[k->stem].st;
 }
 
 static void cache_clear(tokenizer *t)

@@ -5,7 +5,8 @@
  *     one extraction (records, JSON, tokens; with explain and with invalid bytes replaced).
  * Every failure must return FACTA_ENOMEM, leave the output handles unwritten and leak
  * nothing (the allocator counts live blocks); an extractor that failed must work again as
- * soon as memory is back, with the same results as before. */
+ * soon as memory is back, with the same results as before.
+ * Also: the memory a large document took is given back before the next document. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,6 +30,7 @@ typedef struct counting {
     long fail_at;    /* fail allocation number fail_at; 0: never */
     long live;       /* blocks allocated and not freed */
     long bad_frees;  /* frees or reallocs of pointers this allocator did not hand out */
+    long long bytes; /* bytes allocated and not freed */
     int failed;      /* a failure was injected */
 } counting;
 
@@ -62,6 +64,7 @@ static void *c_malloc(size_t size, void *ctx)
     p->h.size = size;
     memset(p + 1, 0xA5, size); /* no reliance on zeroed memory */
     c->live++;
+    c->bytes += (long long)size;
     return p + 1;
 }
 
@@ -77,9 +80,12 @@ static void *c_realloc(void *ptr, size_t size, void *ctx)
     }
     if (should_fail(c))
         return NULL; /* the old block stays valid and live */
+    size_t was = old->h.size;
     header *p = realloc(old, sizeof(header) + size);
     if (!p)
         return NULL;
+    p->h.size = size;
+    c->bytes += (long long)size - (long long)was;
     return p + 1;
 }
 
@@ -95,6 +101,7 @@ static void c_free(void *ptr, void *ctx)
     }
     p->h.magic = DEAD;
     c->live--;
+    c->bytes -= (long long)p->h.size;
     free(p);
 }
 
@@ -543,6 +550,59 @@ static void test_hooks_used(void **state)
     facta_rules_free(r);
 }
 
+/* A document over FACTA__KEEP_DOC_BYTES (512 KiB) grows the extractor's scratch by
+ * megabytes; the next call frees it first, so a small document afterwards holds what it
+ * held before the large one (it used to keep the large one's token array, arenas, per-token
+ * arrays and JSON buffer for good). */
+static void test_memory_after_large_document(void **state)
+{
+    (void)state;
+    counting c = {0};
+    int rc;
+    char problem[800];
+    facta_rules *r = compile_with(&c, &rc, problem, sizeof problem);
+    assert_int_equal(rc, FACTA_OK);
+    facta_extractor *ex;
+    assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
+    const char *json;
+    size_t jl;
+    assert_int_equal(facta_extract_json(&json, &jl, ex, "a", TEXT, sizeof TEXT - 1, NULL), FACTA_OK);
+    char *first = malloc(jl + 1);
+    assert_non_null(first);
+    memcpy(first, json, jl + 1);
+    long long small = c.bytes;
+
+    size_t cap = 700 * 1024, n = 0;
+    char *big = malloc(cap + sizeof TEXT + 2);
+    assert_non_null(big);
+    while (n < cap) {
+        memcpy(big + n, TEXT, sizeof TEXT - 1);
+        n += sizeof TEXT - 1;
+        big[n++] = '\n';
+        big[n++] = '\n';
+    }
+    assert_int_equal(facta_extract_json(&json, &jl, ex, "b", big, n, NULL), FACTA_OK);
+    long long large = c.bytes;
+    assert_true(large > small + 4 * 1024 * 1024);
+
+    assert_int_equal(facta_extract_json(&json, &jl, ex, "a", TEXT, sizeof TEXT - 1, NULL), FACTA_OK);
+    assert_string_equal(json, first);
+    long long after = c.bytes;
+    if (after > small + 64 * 1024)
+        fail_msg("after a %zu-byte document the extractor holds %lld bytes (%lld before it, "
+                 "%lld with it)", n, after, small, large);
+
+    /* a large document after that is extracted as the first time */
+    assert_int_equal(facta_extract_json(&json, &jl, ex, "b", big, n, NULL), FACTA_OK);
+    assert_true(c.bytes <= large + 64 * 1024);
+    free(big);
+    free(first);
+    facta_extractor_free(ex);
+    facta_rules_free(r);
+    assert_int_equal(c.live, 0);
+    assert_int_equal(c.bytes, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -551,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_extract_failures),
         cmocka_unit_test(test_default_rules_failures),
         cmocka_unit_test(test_pack_load_failures),
+        cmocka_unit_test(test_memory_after_large_document),
     };
     /* FACTA_TEST_FILTER / FACTA_TEST_SKIP: cmocka name patterns, e.g. "test_large*" */
     const char *only = getenv("FACTA_TEST_FILTER"), *skip = getenv("FACTA_TEST_SKIP");
