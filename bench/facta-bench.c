@@ -28,7 +28,7 @@
 
 #include <libstemmer.h>
 #include <unicode/ubrk.h>
-#include <unicode/utext.h>
+#include <unicode/ustring.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -540,18 +540,34 @@ static double run_floor_once(const docset *ds, int stem, size_t *words)
     struct sb_stemmer *en = sb_stemmer_new("english", "UTF_8");
     if (!ru || !en)
         die("sb_stemmer_new failed");
-    UText *ut = NULL;
+    /* ICU's fastest way over UTF-8 input: convert each document to UTF-16 and break that
+     * (about 1.3x faster than breaking UTF-8 through a UText); the stems need byte
+     * offsets, so with stems a cursor maps the boundaries back */
+    size_t maxlen = 0;
+    for (size_t d = 0; d < ds->n; d++)
+        if (ds->len[d] > maxlen)
+            maxlen = ds->len[d];
+    UChar *u16 = xmalloc((maxlen + 1) * sizeof *u16);
     size_t nw = 0, sink = 0;
     double c0 = cpu_now(), t0 = now();
     for (size_t d = 0; d < ds->n; d++) {
         const char *s = ds->buf + ds->off[d];
         err = U_ZERO_ERROR;
-        ut = utext_openUTF8(ut, s, (int64_t)ds->len[d], &err);
-        ubrk_setUText(bi, ut, &err);
+        int32_t ulen = 0;
+        u_strFromUTF8(u16, (int32_t)(maxlen + 1), &ulen, s, (int32_t)ds->len[d], &err);
+        ubrk_setText(bi, u16, ulen, &err);
         if (U_FAILURE(err))
             die("ICU: %s", u_errorName(err));
-        int32_t start = ubrk_first(bi), end;
-        while ((end = ubrk_next(bi)) != UBRK_DONE) {
+        int32_t start = ubrk_first(bi), end16, cur16 = 0, end = 0;
+        while ((end16 = ubrk_next(bi)) != UBRK_DONE) {
+            if (stem) { /* UTF-16 index to byte offset */
+                while (cur16 < end16) {
+                    unsigned char c = (unsigned char)s[end];
+                    int k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+                    end += k;
+                    cur16 += k == 4 ? 2 : 1;
+                }
+            }
             int32_t status = ubrk_getRuleStatus(bi);
             if (status != UBRK_WORD_NONE)
                 nw++;
@@ -577,7 +593,7 @@ static double run_floor_once(const docset *ds, int stem, size_t *words)
     double t = now() - t0;
     account(t, cpu_now() - c0, 1);
     floor_sink += sink;
-    utext_close(ut);
+    free(u16);
     ubrk_close(bi);
     sb_stemmer_delete(ru);
     sb_stemmer_delete(en);

@@ -17,7 +17,6 @@
 #include <unicode/ubrk.h>
 #include <unicode/ucasemap.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 _Static_assert(sizeof(ftok) == 64, "ftok is one cache line");
 
@@ -39,7 +38,12 @@ typedef struct stem_rec {
 struct tokenizer {
     const fa_alloc *al;
     UBreakIterator *bi;
-    UText *ut;
+    /* ICU breaks UTF-16 faster than UTF-8 through a UText (about 1.3x, conversion
+     * included), so the document is broken as UTF-16 and positions mapped back */
+    UChar *u16;
+    size_t u16_cap;
+    size_t cur_b;   /* a cursor mapping between the two: byte offset ... */
+    int32_t cur_u;  /* ... and the UTF-16 index of the same code point boundary */
     UCaseMap *csm;
     struct sb_stemmer *st_ru, *st_en;
     ftok *toks;
@@ -82,8 +86,6 @@ void tok_free(tokenizer *t)
         return;
     if (t->bi)
         ubrk_close(t->bi);
-    if (t->ut)
-        utext_close(t->ut);
     if (t->csm)
         ucasemap_close(t->csm);
     if (t->st_ru)
@@ -91,6 +93,7 @@ void tok_free(tokenizer *t)
     if (t->st_en)
         sb_stemmer_delete(t->st_en);
     fa_free(t->al, t->toks);
+    fa_free(t->al, t->u16);
     fa_free(t->al, t->cache);
     fa_free(t->al, t->stems);
     arena_free(&t->cache_pool);
@@ -104,6 +107,13 @@ void tok_trim(tokenizer *t)
     fa_free(t->al, t->toks);
     t->toks = NULL;
     t->ntoks = t->cap = 0;
+    /* the break iterator must not keep pointing at the freed text */
+    static const UChar none[1] = {0};
+    UErrorCode err = U_ZERO_ERROR;
+    ubrk_setText(t->bi, none, 0, &err);
+    fa_free(t->al, t->u16);
+    t->u16 = NULL;
+    t->u16_cap = 0;
 }
 
 static int is_latin(uint32_t c)
@@ -610,6 +620,42 @@ static int is_sentence_end(const char *s, const ftok *k)
            (n == 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0);
 }
 
+/* The byte offset of UTF-16 index u of valid UTF-8 text; moves the cursor (calls come in
+ * increasing order but either direction works). */
+static size_t u16_to_byte(tokenizer *t, const char *text, size_t len, int32_t u)
+{
+    while (t->cur_u > u && t->cur_b > 0) {
+        size_t b = t->cur_b - 1;
+        while (b > 0 && ((unsigned char)text[b] & 0xC0) == 0x80)
+            b--;
+        t->cur_u -= (t->cur_b - b) == 4 ? 2 : 1;
+        t->cur_b = b;
+    }
+    while (t->cur_u < u && t->cur_b < len) {
+        unsigned char c = (unsigned char)text[t->cur_b];
+        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        t->cur_b += k;
+        t->cur_u += k == 4 ? 2 : 1;
+    }
+    return t->cur_b;
+}
+
+/* The UTF-16 index of byte offset b (a code point boundary); moves the cursor. */
+static int32_t byte_to_u16(tokenizer *t, const char *text, size_t len, size_t b)
+{
+    if (b < t->cur_b) {
+        t->cur_b = 0;
+        t->cur_u = 0;
+    }
+    while (t->cur_b < b && t->cur_b < len) {
+        unsigned char c = (unsigned char)text[t->cur_b];
+        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        t->cur_b += k;
+        t->cur_u += k == 4 ? 2 : 1;
+    }
+    return t->cur_u;
+}
+
 int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *arena,
             ftok **out, size_t *n)
 {
@@ -619,12 +665,20 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         cache_clear(t);
     if (len > FACTA__MAX_DOC_BYTES)
         return FACTA_ELIMIT;
-    t->ut = utext_openUTF8(t->ut, text, (int64_t)len, &err);
+    /* the text is valid UTF-8 (checked or repaired by the caller): at most one UTF-16 unit
+     * per byte */
+    if (FA_GROW(t->al, t->u16, t->u16_cap, len + 1))
+        return FACTA_ENOMEM;
+    int32_t u16len = 0;
+    u_strFromUTF8(t->u16, t->u16_cap > INT32_MAX ? INT32_MAX : (int32_t)t->u16_cap, &u16len, text,
+                  (int32_t)len, &err);
     if (U_FAILURE(err))
         return FACTA_ERROR;
-    ubrk_setUText(t->bi, t->ut, &err);
+    ubrk_setText(t->bi, t->u16, u16len, &err);
     if (U_FAILURE(err))
         return FACTA_ERROR;
+    t->cur_b = 0;
+    t->cur_u = 0;
 
     size_t cp = 0, cp_pos = 0; /* code points counted up to byte cp_pos */
     int32_t start = ubrk_first(t->bi);
@@ -642,6 +696,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         } else {
             if ((end = ubrk_next(t->bi)) == UBRK_DONE)
                 break;
+            end = (int32_t)u16_to_byte(t, text, len, end);
             status = ubrk_getRuleStatus(t->bi);
         }
         size_t b = (size_t)start, e = (size_t)end;
@@ -699,9 +754,8 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         if (ulen && ulen >= e - b) { /* also when ICU already kept it whole ("a@b.ru") */
             e = b + ulen;
             k.pub.kind = FACTA_TOK_URL;
-            int32_t f = ubrk_following(t->bi, (int32_t)e - 1);
-            if (f == UBRK_DONE)
-                f = (int32_t)len;
+            int32_t f = ubrk_following(t->bi, byte_to_u16(t, text, len, e) - 1);
+            f = f == UBRK_DONE ? (int32_t)len : (int32_t)u16_to_byte(t, text, len, f);
             if ((size_t)f != e) {
                 /* the URL ended inside an ICU token: its rest is read next */
                 pending = f;

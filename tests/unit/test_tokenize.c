@@ -276,6 +276,16 @@ static const struct {
     {"ab\0cd ef", 8, 2, 3, 5, 3, 5},
     {"ab\0cd ef", 8, 3, 6, 8, 6, 8},
     {"\0\0Я", 4, 2, 2, 4, 2, 3},
+    /* ICU breaks UTF-16: positions after characters outside the BMP (two UTF-16 units,
+     * four bytes) and after a URL that ends inside an ICU token map back exactly */
+    {"a\xF0\x9F\x98\x80" "b http://x.y/\xF0\x9F\x98\x80z \xF0\x9D\x92\xB3y Мир", 0, 2, 5, 6, 2, 3},
+    {"a\xF0\x9F\x98\x80" "b http://x.y/\xF0\x9F\x98\x80z \xF0\x9D\x92\xB3y Мир", 0, 3, 7, 23, 4, 17},
+    {"a\xF0\x9F\x98\x80" "b http://x.y/\xF0\x9F\x98\x80z \xF0\x9D\x92\xB3y Мир", 0, 4, 24, 29, 18, 20},
+    {"a\xF0\x9F\x98\x80" "b http://x.y/\xF0\x9F\x98\x80z \xF0\x9D\x92\xB3y Мир", 0, 5, 30, 36, 21, 24},
+    {"see http://a.b/c,d \xF0\x9D\x92\xB3", 0, 1, 4, 18, 4, 18},
+    {"see http://a.b/c,d \xF0\x9D\x92\xB3", 0, 2, 19, 23, 19, 20},
+    {"\xF0\x9D\x92\xB3 (http://a.b/c) \xF0\x9D\x92\xB3", 0, 2, 6, 18, 3, 15},
+    {"\xF0\x9D\x92\xB3 (http://a.b/c) \xF0\x9D\x92\xB3", 0, 4, 20, 24, 17, 18},
 };
 
 static void test_offsets(void **state)
