@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "facta.h"
 
@@ -240,15 +241,13 @@ static void *work(void *arg)
     return NULL;
 }
 
-static void test_shared_rules(void **state)
+/* NTHREADS threads share `r`; every result must equal the one-thread reference made with
+ * `ref_rules` (the same rules, or the rules a pack was written from). */
+static void run_shared(facta_rules *r, facta_rules *ref_rules)
 {
-    (void)state;
     size_t n;
     doc *docs = load_corpus(&n);
-    facta_rules *r = NULL;
-    facta_diag dg;
-    assert_int_equal(facta_rules_default(&r, &dg), FACTA_OK);
-    char **ref = reference(r, docs, n);
+    char **ref = reference(ref_rules, docs, n);
     size_t total = 0;
     size_t self_fail = facta_rules_self_test(r, NULL, 0, &total);
     assert_true(total > 0);
@@ -287,8 +286,36 @@ static void test_shared_rules(void **state)
     for (int i = 0; i < NTHREADS; i++)
         assert_int_equal(w[i].runs, (size_t)ROUNDS * n * NOPTS);
     free_ref(ref, n);
-    facta_rules_free(r);
     free_corpus(docs, n);
+}
+
+static void test_shared_rules(void **state)
+{
+    (void)state;
+    facta_rules *r = NULL;
+    facta_diag dg;
+    assert_int_equal(facta_rules_default(&r, &dg), FACTA_OK);
+    run_shared(r, r);
+    facta_rules_free(r);
+}
+
+/* The same with the rules loaded from a rule pack: its lexicons are one read-only mapping
+ * that every thread reads. */
+static void test_shared_pack(void **state)
+{
+    (void)state;
+    facta_rules *r = NULL, *p = NULL;
+    facta_diag dg;
+    assert_int_equal(facta_rules_default(&r, &dg), FACTA_OK);
+    char path[256];
+    const char *t = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/facta-threads-%ld.pack", t && *t ? t : "/tmp", (long)getpid());
+    assert_int_equal(facta_rules_save(r, path, &dg), FACTA_OK);
+    assert_int_equal(facta_rules_load(&p, path, NULL, &dg), FACTA_OK);
+    unlink(path); /* the mapping stays valid */
+    run_shared(p, r);
+    facta_rules_free(p);
+    facta_rules_free(r);
 }
 
 /* ---- compiling in parallel ---- */
@@ -393,6 +420,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shared_rules),
+        cmocka_unit_test(test_shared_pack),
         cmocka_unit_test(test_parallel_compile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
