@@ -398,6 +398,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
     struct visit *const vis = ex->vis;
     const uint32_t gen = ex->gen;
     const inst *const prog = ph->prog;
+    const int32_t *const look = ph->look;
     uint64_t steps = 0;
     size_t sp = 0;
     thread t = *t0;
@@ -462,6 +463,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                     break;
             }
             t.pc++;
+            if (look[t.pc] >= 0 && (pos + 1 >= ex->ntoks || !pred_test(ex, look[t.pc], tk + 1)))
+                break; /* it would die at its next token: not parked */
             t.last_s = (int32_t)pos;
             t.last_e = (int32_t)pos + 1;
             t.last_atom = ATOM_NONE;
@@ -481,6 +484,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 uint32_t end = ex->hits[h].end;
                 if (end - t.start > FACTA__MAX_MATCH_TOKENS)
                     continue;
+                if (look[t.pc + 1] >= 0 && (end >= ex->ntoks || !pred_test(ex, look[t.pc + 1], &ex->toks[end])))
+                    continue;
                 thread u = t;
                 u.pc++;
                 u.last_s = (int32_t)pos;
@@ -497,6 +502,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             for (int32_t ri = ex->rec_head[pos]; ri >= 0; ri = ex->recs[ri].next_at_start) {
                 const rec *rc = &ex->recs[ri];
                 if (rc->type != in->x || rc->dead || rc->te - t.start > FACTA__MAX_MATCH_TOKENS)
+                    continue;
+                if (look[t.pc + 1] >= 0 && (rc->te >= ex->ntoks || !pred_test(ex, look[t.pc + 1], &ex->toks[rc->te])))
                     continue;
                 thread u = t;
                 u.pc++;
@@ -561,6 +568,16 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
     return 0;
 }
 
+/* Do the tokens after pos pass the rule's `ahead` tests? A thread that would die on them
+ * is not started. */
+static inline int ahead_ok(const facta_extractor *ex, const rule *ru, uint32_t pos)
+{
+    for (int k = 0; k < ru->nahead; k++)
+        if (pos + 1 + k >= ex->ntoks || !pred_test(ex, ru->ahead[k], &ex->toks[pos + 1 + k]))
+            return 0;
+    return 1;
+}
+
 static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
 {
     if (!ph->seed_index_cap)
@@ -584,7 +601,8 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
             continue;
         ex->seed_stamp[f->rule] = pos + 1;
         uint32_t known;
-        if (!can_start(ex, ph, &ex->rules->rules[f->rule], pos, &known))
+        const rule *ru = &ex->rules->rules[f->rule];
+        if (!can_start(ex, ph, ru, pos, &known) || !ahead_ok(ex, ru, pos))
             continue;
         thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         int rc = run_thread(ex, ph, &t, pos, known);
@@ -619,6 +637,8 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
             uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
             if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
                 continue;
+            if (!ahead_ok(ex, ru, pos))
+                continue;
             thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
             rc = run_thread(ex, ph, &th, pos, known);
         }
@@ -631,6 +651,8 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
             continue; /* its first token test cannot accept this kind of token */
         uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
         if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
+            continue;
+        if (!ahead_ok(ex, ru, pos))
             continue;
         thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         rc = run_thread(ex, ph, &th, pos, known);

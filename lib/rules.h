@@ -209,6 +209,11 @@ typedef struct rule {
                                 can_start needs to check (-1 otherwise) */
     int after_pred;          /* `after [test]`: the token before the match must pass (-1 none) */
     int notafter_pred;       /* `notafter [test]`: ... must not pass (-1 none) */
+    /* A match that begins with one token test and goes on through saves and jumps alone to
+     * further token tests: those tests, for the tokens after the first (rules_finish). A
+     * thread is started only where they pass. */
+    int32_t ahead[4];
+    int nahead;
 } rule;
 
 /* A token's class for seeding: kind * 24 + script * 6 + shape (0..119; codes up to 127
@@ -237,6 +242,10 @@ typedef struct phase {
      * -1 - rule: only when one of its keys is at the token */
     uint32_t *gen_class_off; /* 129 entries, NULL when there are no generic rules */
     int *gen_by_class;
+    /* look[pc]: the token test a thread at pc meets before anything else (through saves
+     * and jumps only), or -1. A thread about to be parked at a token that fails it would
+     * die there, so it is not parked (rules_finish, phase_look). */
+    int32_t *look;
     int maxcaps;
 } phase;
 

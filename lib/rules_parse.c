@@ -2644,6 +2644,45 @@ static int gen_by_class(facta_rules *r, phase *ph)
     return 0;
 }
 
+/* The token test instruction reached from pc through saves and jumps alone, or SIZE_MAX
+ * when another instruction comes first. */
+static size_t look_pc(const phase *ph, size_t pc)
+{
+    for (int hops = 0; pc < ph->nprog && hops < 64; hops++) {
+        const inst *in = &ph->prog[pc];
+        if (in->op == OP_SAVE)
+            pc++;
+        else if (in->op == OP_JMP)
+            pc = (size_t)in->x;
+        else
+            return in->op == OP_TOK ? pc : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/* phase.look for every instruction, and each of the phase's rules' `ahead` tests. */
+static int phase_look(facta_rules *r, phase *ph)
+{
+    int32_t *look = arena_alloc(&r->pool, (ph->nprog + 1) * sizeof *look);
+    if (!look)
+        return FACTA_ENOMEM;
+    for (size_t pc = 0; pc <= ph->nprog; pc++) {
+        size_t q = look_pc(ph, pc);
+        look[pc] = q == SIZE_MAX ? -1 : ph->prog[q].x;
+    }
+    ph->look = look;
+    for (int i = 0; i < ph->nrules; i++) {
+        rule *ru = &r->rules[ph->rules[i]];
+        ru->nahead = 0;
+        if (ru->nfirst != 1 || ph->prog[ru->first_pcs[0]].op != OP_TOK)
+            continue;
+        size_t q = ru->first_pcs[0];
+        while (ru->nahead < 4 && (q = look_pc(ph, q + 1)) != SIZE_MAX)
+            ru->ahead[ru->nahead++] = ph->prog[q].x;
+    }
+    return 0;
+}
+
 int rules_finish(facta_rules *r, facta_diag *diag)
 {
     pred_costs(r);
@@ -2661,7 +2700,7 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
-        if (gen_by_class(r, ph)) {
+        if (gen_by_class(r, ph) || phase_look(r, ph)) {
             diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
             return FACTA_ENOMEM;
         }
