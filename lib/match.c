@@ -25,10 +25,12 @@ int match_lexicons(facta_extractor *ex)
     const facta_rules *r = ex->rules;
     size_t n = ex->ntoks;
     ex->nhits = 0;
-    if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1))
+    if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1) ||
+        FA_GROW(ex->al, ex->lexstart, ex->lexstart_cap, n + 1))
         return FACTA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
+        uint64_t starts = 0;
         ex->toks[i].lexmask = 0;
         {
             ftok_pub *pt = &ex->toks[i].pub;
@@ -66,6 +68,7 @@ int match_lexicons(facta_extractor *ex)
                     ex->hits[ex->nhits].entry = ents[j];
                     ex->hits[ex->nhits].end = pos + 1;
                     ex->nhits++;
+                    starts |= e->lex < 64 ? 1ull << e->lex : 0;
                     if (pos == i && e->lex < 64)
                         ex->toks[i].lexmask |= 1ull << e->lex;
                 }
@@ -76,8 +79,10 @@ int match_lexicons(facta_extractor *ex)
                 }
             }
         }
+        ex->lexstart[i] = starts;
     }
     ex->hit_off[n] = (uint32_t)ex->nhits;
+    ex->lexstart[n] = 0;
     return 0;
 }
 
@@ -291,6 +296,29 @@ static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
 
 /* ---- VM ---- */
 
+/* Can a thread at an instruction with look lk get past the consuming instruction it meets
+ * at token pos? 0 when it surely cannot (a token test that fails, no phrase of the lexicon,
+ * no record of the type starting there), which is all a thread's fate depends on there. */
+static inline int look_ok(const facta_extractor *ex, const struct look *lk, uint32_t pos)
+{
+    switch (lk->kind) {
+    case LOOK_TOK:
+        return pos < ex->ntoks && pred_test(ex, (int)lk->arg, &ex->toks[pos]);
+    case LOOK_LEX:
+        return pos < ex->ntoks && (lk->arg < 64 ? (ex->lexstart[pos] >> lk->arg) & 1
+                                                : ex->hit_off[pos] < ex->hit_off[pos + 1]);
+    case LOOK_REC:
+        if (pos >= ex->ntoks)
+            return 0;
+        for (int32_t ri = ex->rec_head[pos]; ri >= 0; ri = ex->recs[ri].next_at_start)
+            if (ex->recs[ri].type == (int)lk->arg && !ex->recs[ri].dead)
+                return 1;
+        return 0;
+    default:
+        return 1;
+    }
+}
+
 static int park(facta_extractor *ex, uint32_t pos, const thread *t)
 {
     size_t b = pos % RING;
@@ -398,7 +426,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
     struct visit *const vis = ex->vis;
     const uint32_t gen = ex->gen;
     const inst *const prog = ph->prog;
-    const int32_t *const look = ph->look;
+    const struct look *const look = ph->look;
     uint64_t steps = 0;
     size_t sp = 0;
     thread t = *t0;
@@ -417,10 +445,21 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             t.pc = (uint32_t)in->x;
             goto next;
         case OP_SPLIT: {
-            thread u = t;
-            u.pc = (uint32_t)in->y;
-            if (push(ex, &sp, &u))
-                return FACTA_ENOMEM;
+            /* a branch that meets a token test failing here dies there: not taken */
+            int xdead = !look_ok(ex, &look[in->x], pos);
+            int ydead = !look_ok(ex, &look[in->y], pos);
+            if (!ydead) {
+                if (xdead) {
+                    t.pc = (uint32_t)in->y;
+                    goto next;
+                }
+                thread u = t;
+                u.pc = (uint32_t)in->y;
+                if (push(ex, &sp, &u))
+                    return FACTA_ENOMEM;
+            } else if (xdead) {
+                break;
+            }
             t.pc = (uint32_t)in->x; /* x first: preferred */
             goto next;
         }
@@ -463,7 +502,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                     break;
             }
             t.pc++;
-            if (look[t.pc] >= 0 && (pos + 1 >= ex->ntoks || !pred_test(ex, look[t.pc], tk + 1)))
+            if (!look_ok(ex, &look[t.pc], pos + 1))
                 break; /* it would die at its next token: not parked */
             t.last_s = (int32_t)pos;
             t.last_e = (int32_t)pos + 1;
@@ -484,7 +523,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 uint32_t end = ex->hits[h].end;
                 if (end - t.start > FACTA__MAX_MATCH_TOKENS)
                     continue;
-                if (look[t.pc + 1] >= 0 && (end >= ex->ntoks || !pred_test(ex, look[t.pc + 1], &ex->toks[end])))
+                if (!look_ok(ex, &look[t.pc + 1], end))
                     continue;
                 thread u = t;
                 u.pc++;
@@ -503,7 +542,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 const rec *rc = &ex->recs[ri];
                 if (rc->type != in->x || rc->dead || rc->te - t.start > FACTA__MAX_MATCH_TOKENS)
                     continue;
-                if (look[t.pc + 1] >= 0 && (rc->te >= ex->ntoks || !pred_test(ex, look[t.pc + 1], &ex->toks[rc->te])))
+                if (!look_ok(ex, &look[t.pc + 1], rc->te))
                     continue;
                 thread u = t;
                 u.pc++;

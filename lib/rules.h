@@ -242,12 +242,15 @@ typedef struct phase {
      * -1 - rule: only when one of its keys is at the token */
     uint32_t *gen_class_off; /* 129 entries, NULL when there are no generic rules */
     int *gen_by_class;
-    /* look[pc]: the token test a thread at pc meets before anything else (through saves
-     * and jumps only), or -1. A thread about to be parked at a token that fails it would
-     * die there, so it is not parked (rules_finish, phase_look). */
-    int32_t *look;
+    /* look[pc]: the consuming instruction a thread at pc meets before anything else
+     * (through saves and jumps only), as LOOK_* and its token test, lexicon or record
+     * type. A thread headed for a token where it cannot pass would die there, so it is not
+     * parked there, and a split does not take such a branch (rules_finish, phase_look). */
+    struct look { uint32_t kind, arg; } *look;
     int maxcaps;
 } phase;
+
+enum { LOOK_NONE, LOOK_TOK, LOOK_LEX, LOOK_REC };
 
 /* Slot of a seed key in a phase's seed_index (capacity a power of two). */
 static inline size_t seed_slot_of(uint64_t key, size_t cap)

@@ -2644,8 +2644,7 @@ static int gen_by_class(facta_rules *r, phase *ph)
     return 0;
 }
 
-/* The token test instruction reached from pc through saves and jumps alone, or SIZE_MAX
- * when another instruction comes first. */
+/* The instruction reached from pc through saves and jumps alone, or SIZE_MAX. */
 static size_t look_pc(const phase *ph, size_t pc)
 {
     for (int hops = 0; pc < ph->nprog && hops < 64; hops++) {
@@ -2655,7 +2654,7 @@ static size_t look_pc(const phase *ph, size_t pc)
         else if (in->op == OP_JMP)
             pc = (size_t)in->x;
         else
-            return in->op == OP_TOK ? pc : SIZE_MAX;
+            return pc;
     }
     return SIZE_MAX;
 }
@@ -2663,12 +2662,18 @@ static size_t look_pc(const phase *ph, size_t pc)
 /* phase.look for every instruction, and each of the phase's rules' `ahead` tests. */
 static int phase_look(facta_rules *r, phase *ph)
 {
-    int32_t *look = arena_alloc(&r->pool, (ph->nprog + 1) * sizeof *look);
+    struct look *look = arena_alloc(&r->pool, (ph->nprog + 1) * sizeof *look);
     if (!look)
         return FACTA_ENOMEM;
     for (size_t pc = 0; pc <= ph->nprog; pc++) {
         size_t q = look_pc(ph, pc);
-        look[pc] = q == SIZE_MAX ? -1 : ph->prog[q].x;
+        const inst *in = q == SIZE_MAX ? NULL : &ph->prog[q];
+        look[pc].kind = !in                 ? LOOK_NONE
+                        : in->op == OP_TOK ? LOOK_TOK
+                        : in->op == OP_LEX ? LOOK_LEX
+                        : in->op == OP_REC ? LOOK_REC
+                                           : LOOK_NONE;
+        look[pc].arg = look[pc].kind == LOOK_NONE ? 0 : (uint32_t)in->x;
     }
     ph->look = look;
     for (int i = 0; i < ph->nrules; i++) {
@@ -2677,7 +2682,7 @@ static int phase_look(facta_rules *r, phase *ph)
         if (ru->nfirst != 1 || ph->prog[ru->first_pcs[0]].op != OP_TOK)
             continue;
         size_t q = ru->first_pcs[0];
-        while (ru->nahead < 4 && (q = look_pc(ph, q + 1)) != SIZE_MAX)
+        while (ru->nahead < 4 && (q = look_pc(ph, q + 1)) != SIZE_MAX && ph->prog[q].op == OP_TOK)
             ru->ahead[ru->nahead++] = ph->prog[q].x;
     }
     return 0;
