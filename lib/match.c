@@ -588,6 +588,8 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
             }
             break;
         case OP_LEX:
+            if (in->x < 64 && !((ex->lexstart[pos] >> in->x) & 1))
+                break; /* no phrase of the lexicon starts here */
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
                 if ((int)e->lex == in->x && (in->y < 0 || lex_entry_has_tag(r, e, r->tags[in->y])) &&
@@ -617,19 +619,10 @@ static inline int ahead_ok(const facta_extractor *ex, const rule *ru, uint32_t p
     return 1;
 }
 
-static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
+/* Start the rules seeded by one key found at pos. */
+static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase *ph,
+                                               const struct seed_slot *sl, uint32_t pos)
 {
-    if (!ph->seed_index_cap)
-        return 0;
-    size_t h = seed_slot_of(key, ph->seed_index_cap);
-    const struct seed_slot *sl = NULL;
-    for (; ph->seed_index[h].n; h = (h + 1) & (ph->seed_index_cap - 1))
-        if (ph->seed_index[h].key == key) {
-            sl = &ph->seed_index[h];
-            break;
-        }
-    if (!sl)
-        return 0;
     for (uint32_t i = 0; i < sl->n; i++) {
         const struct seed_ent *f = &ph->seeds[sl->off + i];
         if (f->rule < 0) { /* a generic rule's key: it may start here (see seed) */
@@ -648,6 +641,18 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
         if (rc)
             return rc;
     }
+    return 0;
+}
+
+/* Start the rules seeded by key at pos, if any (most tokens have none: looked up inline). */
+static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
+{
+    if (!ph->seed_index_cap)
+        return 0;
+    for (size_t h = seed_slot_of(key, ph->seed_index_cap); ph->seed_index[h].n;
+         h = (h + 1) & (ph->seed_index_cap - 1))
+        if (ph->seed_index[h].key == key)
+            return seed_slot(ex, ph, &ph->seed_index[h], pos);
     return 0;
 }
 
