@@ -301,22 +301,19 @@ static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
  * no record of the type starting there), which is all a thread's fate depends on there. */
 static inline int look_ok(const facta_extractor *ex, const struct look *lk, uint32_t pos)
 {
-    switch (lk->kind) {
-    case LOOK_TOK:
-        return pos < ex->ntoks && pred_test(ex, (int)lk->arg, &ex->toks[pos]);
-    case LOOK_LEX:
-        return pos < ex->ntoks && (lk->arg < 64 ? (ex->lexstart[pos] >> lk->arg) & 1
-                                                : ex->hit_off[pos] < ex->hit_off[pos + 1]);
-    case LOOK_REC:
-        if (pos >= ex->ntoks)
-            return 0;
-        for (int32_t ri = ex->rec_head[pos]; ri >= 0; ri = ex->recs[ri].next_at_start)
-            if (ex->recs[ri].type == (int)lk->arg && !ex->recs[ri].dead)
-                return 1;
-        return 0;
-    default:
+    if (lk->kind == LOOK_NONE)
         return 1;
-    }
+    if (pos >= ex->ntoks)
+        return 0;
+    if (lk->kind == LOOK_TOK)
+        return pred_test(ex, (int)lk->arg, &ex->toks[pos]);
+    if (lk->kind == LOOK_LEX)
+        return lk->arg < 64 ? (ex->lexstart[pos] >> lk->arg) & 1
+                            : ex->hit_off[pos] < ex->hit_off[pos + 1];
+    for (int32_t ri = ex->rec_head[pos]; ri >= 0; ri = ex->recs[ri].next_at_start)
+        if (ex->recs[ri].type == (int)lk->arg && !ex->recs[ri].dead)
+            return 1;
+    return 0;
 }
 
 static int park(facta_extractor *ex, uint32_t pos, const thread *t)
@@ -711,21 +708,22 @@ static void get_caps(const facta_extractor *ex, const cand *c, capture *caps, in
         caps[i].s = caps[i].e = -1;
         caps[i].atom = ATOM_NONE;
     }
-    int seen_close[64] = {0}, seen_open[64] = {0};
+    uint64_t seen_close = 0, seen_open = 0; /* bit per capture */
     const caplog *cl = ex->cl;
     for (uint32_t i = c->cl; i; i = cl[i].prev) {
         const caplog *l = &cl[i];
         int slot = l->slot / 2;
         if (slot >= ncaps || slot >= 64)
             continue;
+        uint64_t bit = 1ull << slot;
         if (l->slot & 1) {
-            if (!seen_close[slot]) { /* the latest close wins */
-                seen_close[slot] = 1;
+            if (!(seen_close & bit)) { /* the latest close wins */
+                seen_close |= bit;
                 caps[slot].e = (int32_t)l->pos;
                 caps[slot].atom = l->atom;
             }
-        } else if (!seen_open[slot] && seen_close[slot]) {
-            seen_open[slot] = 1;
+        } else if (!(seen_open & bit) && (seen_close & bit)) {
+            seen_open |= bit;
             caps[slot].s = (int32_t)l->pos;
         }
     }
