@@ -82,6 +82,8 @@ struct facta_extractor {
     size_t hit_off_cap;
     hit *hits;
     size_t nhits, hits_cap;
+    uint64_t *lexstart;         /* per token: the lexicons (< 64) of the phrases starting there */
+    size_t lexstart_cap;
     /* records */
     rec *recs;
     size_t nrecs, recs_cap;

@@ -25,10 +25,12 @@ int match_lexicons(facta_extractor *ex)
     const facta_rules *r = ex->rules;
     size_t n = ex->ntoks;
     ex->nhits = 0;
-    if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1))
+    if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1) ||
+        FA_GROW(ex->al, ex->lexstart, ex->lexstart_cap, n + 1))
         return FACTA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
+        uint64_t starts = 0;
         ex->toks[i].lexmask = 0;
         {
             ftok_pub *pt = &ex->toks[i].pub;
@@ -66,6 +68,7 @@ int match_lexicons(facta_extractor *ex)
                     ex->hits[ex->nhits].entry = ents[j];
                     ex->hits[ex->nhits].end = pos + 1;
                     ex->nhits++;
+                    starts |= e->lex < 64 ? 1ull << e->lex : 0;
                     if (pos == i && e->lex < 64)
                         ex->toks[i].lexmask |= 1ull << e->lex;
                 }
@@ -76,8 +79,10 @@ int match_lexicons(facta_extractor *ex)
                 }
             }
         }
+        ex->lexstart[i] = starts;
     }
     ex->hit_off[n] = (uint32_t)ex->nhits;
+    ex->lexstart[n] = 0;
     return 0;
 }
 
@@ -291,6 +296,26 @@ static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
 
 /* ---- VM ---- */
 
+/* Can a thread at an instruction with look lk get past the consuming instruction it meets
+ * at token pos? 0 when it surely cannot (a token test that fails, no phrase of the lexicon,
+ * no record of the type starting there), which is all a thread's fate depends on there. */
+static inline int look_ok(const facta_extractor *ex, const struct look *lk, uint32_t pos)
+{
+    if (lk->kind == LOOK_NONE)
+        return 1;
+    if (pos >= ex->ntoks)
+        return 0;
+    if (lk->kind == LOOK_TOK)
+        return pred_test(ex, (int)lk->arg, &ex->toks[pos]);
+    if (lk->kind == LOOK_LEX)
+        return lk->arg < 64 ? (ex->lexstart[pos] >> lk->arg) & 1
+                            : ex->hit_off[pos] < ex->hit_off[pos + 1];
+    for (int32_t ri = ex->rec_head[pos]; ri >= 0; ri = ex->recs[ri].next_at_start)
+        if (ex->recs[ri].type == (int)lk->arg && !ex->recs[ri].dead)
+            return 1;
+    return 0;
+}
+
 static int park(facta_extractor *ex, uint32_t pos, const thread *t)
 {
     size_t b = pos % RING;
@@ -398,6 +423,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
     struct visit *const vis = ex->vis;
     const uint32_t gen = ex->gen;
     const inst *const prog = ph->prog;
+    const struct look *const look = ph->look;
     uint64_t steps = 0;
     size_t sp = 0;
     thread t = *t0;
@@ -416,10 +442,21 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             t.pc = (uint32_t)in->x;
             goto next;
         case OP_SPLIT: {
-            thread u = t;
-            u.pc = (uint32_t)in->y;
-            if (push(ex, &sp, &u))
-                return FACTA_ENOMEM;
+            /* a branch that meets a token test failing here dies there: not taken */
+            int xdead = !look_ok(ex, &look[in->x], pos);
+            int ydead = !look_ok(ex, &look[in->y], pos);
+            if (!ydead) {
+                if (xdead) {
+                    t.pc = (uint32_t)in->y;
+                    goto next;
+                }
+                thread u = t;
+                u.pc = (uint32_t)in->y;
+                if (push(ex, &sp, &u))
+                    return FACTA_ENOMEM;
+            } else if (xdead) {
+                break;
+            }
             t.pc = (uint32_t)in->x; /* x first: preferred */
             goto next;
         }
@@ -462,6 +499,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                     break;
             }
             t.pc++;
+            if (!look_ok(ex, &look[t.pc], pos + 1))
+                break; /* it would die at its next token: not parked */
             t.last_s = (int32_t)pos;
             t.last_e = (int32_t)pos + 1;
             t.last_atom = ATOM_NONE;
@@ -481,6 +520,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
                 uint32_t end = ex->hits[h].end;
                 if (end - t.start > FACTA__MAX_MATCH_TOKENS)
                     continue;
+                if (!look_ok(ex, &look[t.pc + 1], end))
+                    continue;
                 thread u = t;
                 u.pc++;
                 u.last_s = (int32_t)pos;
@@ -497,6 +538,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
             for (int32_t ri = ex->rec_head[pos]; ri >= 0; ri = ex->recs[ri].next_at_start) {
                 const rec *rc = &ex->recs[ri];
                 if (rc->type != in->x || rc->dead || rc->te - t.start > FACTA__MAX_MATCH_TOKENS)
+                    continue;
+                if (!look_ok(ex, &look[t.pc + 1], rc->te))
                     continue;
                 thread u = t;
                 u.pc++;
@@ -542,6 +585,8 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
             }
             break;
         case OP_LEX:
+            if (in->x < 64 && !((ex->lexstart[pos] >> in->x) & 1))
+                break; /* no phrase of the lexicon starts here */
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
                 if ((int)e->lex == in->x && (in->y < 0 || lex_entry_has_tag(r, e, r->tags[in->y])) &&
@@ -561,19 +606,20 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
     return 0;
 }
 
-static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
+/* Do the tokens after pos pass the rule's `ahead` tests? A thread that would die on them
+ * is not started. */
+static inline int ahead_ok(const facta_extractor *ex, const rule *ru, uint32_t pos)
 {
-    if (!ph->seed_index_cap)
-        return 0;
-    size_t h = seed_slot_of(key, ph->seed_index_cap);
-    const struct seed_slot *sl = NULL;
-    for (; ph->seed_index[h].n; h = (h + 1) & (ph->seed_index_cap - 1))
-        if (ph->seed_index[h].key == key) {
-            sl = &ph->seed_index[h];
-            break;
-        }
-    if (!sl)
-        return 0;
+    for (int k = 0; k < ru->nahead; k++)
+        if (pos + 1 + k >= ex->ntoks || !pred_test(ex, ru->ahead[k], &ex->toks[pos + 1 + k]))
+            return 0;
+    return 1;
+}
+
+/* Start the rules seeded by one key found at pos. */
+static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase *ph,
+                                               const struct seed_slot *sl, uint32_t pos)
+{
     for (uint32_t i = 0; i < sl->n; i++) {
         const struct seed_ent *f = &ph->seeds[sl->off + i];
         if (f->rule < 0) { /* a generic rule's key: it may start here (see seed) */
@@ -584,13 +630,26 @@ static int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t
             continue;
         ex->seed_stamp[f->rule] = pos + 1;
         uint32_t known;
-        if (!can_start(ex, ph, &ex->rules->rules[f->rule], pos, &known))
+        const rule *ru = &ex->rules->rules[f->rule];
+        if (!can_start(ex, ph, ru, pos, &known) || !ahead_ok(ex, ru, pos))
             continue;
         thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         int rc = run_thread(ex, ph, &t, pos, known);
         if (rc)
             return rc;
     }
+    return 0;
+}
+
+/* Start the rules seeded by key at pos, if any (most tokens have none: looked up inline). */
+static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
+{
+    if (!ph->seed_index_cap)
+        return 0;
+    for (size_t h = seed_slot_of(key, ph->seed_index_cap); ph->seed_index[h].n;
+         h = (h + 1) & (ph->seed_index_cap - 1))
+        if (ph->seed_index[h].key == key)
+            return seed_slot(ex, ph, &ph->seed_index[h], pos);
     return 0;
 }
 
@@ -619,6 +678,8 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
             uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
             if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
                 continue;
+            if (!ahead_ok(ex, ru, pos))
+                continue;
             thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
             rc = run_thread(ex, ph, &th, pos, known);
         }
@@ -631,6 +692,8 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
             continue; /* its first token test cannot accept this kind of token */
         uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
         if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
+            continue;
+        if (!ahead_ok(ex, ru, pos))
             continue;
         thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         rc = run_thread(ex, ph, &th, pos, known);
@@ -645,21 +708,22 @@ static void get_caps(const facta_extractor *ex, const cand *c, capture *caps, in
         caps[i].s = caps[i].e = -1;
         caps[i].atom = ATOM_NONE;
     }
-    int seen_close[64] = {0}, seen_open[64] = {0};
+    uint64_t seen_close = 0, seen_open = 0; /* bit per capture */
     const caplog *cl = ex->cl;
     for (uint32_t i = c->cl; i; i = cl[i].prev) {
         const caplog *l = &cl[i];
         int slot = l->slot / 2;
         if (slot >= ncaps || slot >= 64)
             continue;
+        uint64_t bit = 1ull << slot;
         if (l->slot & 1) {
-            if (!seen_close[slot]) { /* the latest close wins */
-                seen_close[slot] = 1;
+            if (!(seen_close & bit)) { /* the latest close wins */
+                seen_close |= bit;
                 caps[slot].e = (int32_t)l->pos;
                 caps[slot].atom = l->atom;
             }
-        } else if (!seen_open[slot] && seen_close[slot]) {
-            seen_open[slot] = 1;
+        } else if (!(seen_open & bit) && (seen_close & bit)) {
+            seen_open |= bit;
             caps[slot].s = (int32_t)l->pos;
         }
     }

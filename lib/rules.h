@@ -209,6 +209,11 @@ typedef struct rule {
                                 can_start needs to check (-1 otherwise) */
     int after_pred;          /* `after [test]`: the token before the match must pass (-1 none) */
     int notafter_pred;       /* `notafter [test]`: ... must not pass (-1 none) */
+    /* A match that begins with one token test and goes on through saves and jumps alone to
+     * further token tests: those tests, for the tokens after the first (rules_finish). A
+     * thread is started only where they pass. */
+    int32_t ahead[4];
+    int nahead;
 } rule;
 
 /* A token's class for seeding: kind * 24 + script * 6 + shape (0..119; codes up to 127
@@ -237,8 +242,15 @@ typedef struct phase {
      * -1 - rule: only when one of its keys is at the token */
     uint32_t *gen_class_off; /* 129 entries, NULL when there are no generic rules */
     int *gen_by_class;
+    /* look[pc]: the consuming instruction a thread at pc meets before anything else
+     * (through saves and jumps only), as LOOK_* and its token test, lexicon or record
+     * type. A thread headed for a token where it cannot pass would die there, so it is not
+     * parked there, and a split does not take such a branch (rules_finish, phase_look). */
+    struct look { uint32_t kind, arg; } *look;
     int maxcaps;
 } phase;
+
+enum { LOOK_NONE, LOOK_TOK, LOOK_LEX, LOOK_REC };
 
 /* Slot of a seed key in a phase's seed_index (capacity a power of two). */
 static inline size_t seed_slot_of(uint64_t key, size_t cap)

@@ -2644,6 +2644,50 @@ static int gen_by_class(facta_rules *r, phase *ph)
     return 0;
 }
 
+/* The instruction reached from pc through saves and jumps alone, or SIZE_MAX. */
+static size_t look_pc(const phase *ph, size_t pc)
+{
+    for (int hops = 0; pc < ph->nprog && hops < 64; hops++) {
+        const inst *in = &ph->prog[pc];
+        if (in->op == OP_SAVE)
+            pc++;
+        else if (in->op == OP_JMP)
+            pc = (size_t)in->x;
+        else
+            return pc;
+    }
+    return SIZE_MAX;
+}
+
+/* phase.look for every instruction, and each of the phase's rules' `ahead` tests. */
+static int phase_look(facta_rules *r, phase *ph)
+{
+    struct look *look = arena_alloc(&r->pool, (ph->nprog + 1) * sizeof *look);
+    if (!look)
+        return FACTA_ENOMEM;
+    for (size_t pc = 0; pc <= ph->nprog; pc++) {
+        size_t q = look_pc(ph, pc);
+        const inst *in = q == SIZE_MAX ? NULL : &ph->prog[q];
+        look[pc].kind = !in                 ? LOOK_NONE
+                        : in->op == OP_TOK ? LOOK_TOK
+                        : in->op == OP_LEX ? LOOK_LEX
+                        : in->op == OP_REC ? LOOK_REC
+                                           : LOOK_NONE;
+        look[pc].arg = look[pc].kind == LOOK_NONE ? 0 : (uint32_t)in->x;
+    }
+    ph->look = look;
+    for (int i = 0; i < ph->nrules; i++) {
+        rule *ru = &r->rules[ph->rules[i]];
+        ru->nahead = 0;
+        if (ru->nfirst != 1 || ph->prog[ru->first_pcs[0]].op != OP_TOK)
+            continue;
+        size_t q = ru->first_pcs[0];
+        while (ru->nahead < 4 && (q = look_pc(ph, q + 1)) != SIZE_MAX && ph->prog[q].op == OP_TOK)
+            ru->ahead[ru->nahead++] = ph->prog[q].x;
+    }
+    return 0;
+}
+
 int rules_finish(facta_rules *r, facta_diag *diag)
 {
     pred_costs(r);
@@ -2661,7 +2705,7 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
-        if (gen_by_class(r, ph)) {
+        if (gen_by_class(r, ph) || phase_look(r, ph)) {
             diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
             return FACTA_ENOMEM;
         }
