@@ -133,6 +133,18 @@ static int add_defaults(facta_rules *r, facta_diag *diag)
     return 0;
 }
 
+int rules_complete(facta_rules *r, int rc, facta_rules **out, facta_diag *diag)
+{
+    if (!rc)
+        rc = rules_finish(r, diag);
+    if (rc) {
+        facta_rules_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
 int facta_rules_default(facta_rules **out, facta_diag *diag)
 {
     if (!out)
@@ -143,12 +155,7 @@ int facta_rules_default(facta_rules **out, facta_diag *diag)
         diag_set(diag, rc, "<default>", 0, 0, 0, "out of memory");
         return rc;
     }
-    if ((rc = add_defaults(r, diag)) || (rc = rules_finish(r, diag))) {
-        facta_rules_free(r);
-        return rc;
-    }
-    *out = r;
-    return 0;
+    return rules_complete(r, add_defaults(r, diag), out, diag);
 }
 
 int facta_rules_compile(facta_rules **out, const char *src, size_t len, const char *name,
@@ -167,14 +174,9 @@ int facta_rules_compile(facta_rules **out, const char *src, size_t len, const ch
         return rc;
     }
     r->no_jit = opts && (opts->flags & FACTA_COMPILE_NO_JIT);
-    if ((opts && (opts->flags & FACTA_COMPILE_WITH_DEFAULTS) && (rc = add_defaults(r, diag))) ||
-        (rc = rules_add_source(r, src ? src : "", len, name ? name : "<string>", NULL, diag)) ||
-        (rc = rules_finish(r, diag))) {
-        facta_rules_free(r);
-        return rc;
-    }
-    *out = r;
-    return 0;
+    if (!(opts && (opts->flags & FACTA_COMPILE_WITH_DEFAULTS) && (rc = add_defaults(r, diag))))
+        rc = rules_add_source(r, src ? src : "", len, name ? name : "<string>", NULL, diag);
+    return rules_complete(r, rc, out, diag);
 }
 
 static int load_one(facta_rules *r, const char *path, facta_diag *diag)
@@ -278,14 +280,7 @@ int facta_rules_load(facta_rules **out, const char *path, const facta_compile_op
         rc = add_defaults(r, diag);
     if (!rc)
         rc = S_ISDIR(st.st_mode) ? load_dir(r, path, diag, 0) : load_one(r, path, diag);
-    if (!rc)
-        rc = rules_finish(r, diag);
-    if (rc) {
-        facta_rules_free(r);
-        return rc;
-    }
-    *out = r;
-    return 0;
+    return rules_complete(r, rc, out, diag);
 }
 
 /* ---- extractors ---- */

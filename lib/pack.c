@@ -399,8 +399,6 @@ static int read_sources(facta_rules *r, const char *base, const pack_header *h, 
     return 0;
 }
 
-int rules_finish(facta_rules *r, facta_diag *diag);
-
 int pack_load(facta_rules **out, const char *path, const facta_compile_options *opts,
               facta_diag *diag)
 {
@@ -496,12 +494,5 @@ int pack_load(facta_rules **out, const char *path, const facta_compile_options *
         r->lexs[i].nentries = lx[2 * i];
         r->lexs[i].inflect = (int)lx[2 * i + 1];
     }
-    if (!rc)
-        rc = rules_finish(r, diag);
-    if (rc) {
-        facta_rules_free(r);
-        return rc;
-    }
-    *out = r;
-    return 0;
+    return rules_complete(r, rc, out, diag);
 }

@@ -336,6 +336,8 @@ int rules_create(facta_rules **out, const facta_allocator *user);
 int rules_add_source(facta_rules *r, const char *src, size_t len, const char *name,
                      const char *dir, facta_diag *diag);
 int rules_finish(facta_rules *r, facta_diag *diag);
+/* Finish r (when rc is 0) and hand it to *out, or free it: the end of every loader. */
+int rules_complete(facta_rules *r, int rc, facta_rules **out, facta_diag *diag);
 
 /* Intern a type or tag name; -1 on OOM. */
 int rules_type_id(facta_rules *r, const char *name, size_t n);

@@ -620,6 +620,15 @@ static int is_sentence_end(const char *s, const ftok *k)
            (n == 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0);
 }
 
+/* Move the cursor one code point forward. */
+static inline void cursor_step(tokenizer *t, const char *text)
+{
+    unsigned char c = (unsigned char)text[t->cur_b];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    t->cur_b += k;
+    t->cur_u += k == 4 ? 2 : 1; /* four bytes: a surrogate pair */
+}
+
 /* The byte offset of UTF-16 index u of valid UTF-8 text; moves the cursor (calls come in
  * increasing order but either direction works). */
 static size_t u16_to_byte(tokenizer *t, const char *text, size_t len, int32_t u)
@@ -631,12 +640,8 @@ static size_t u16_to_byte(tokenizer *t, const char *text, size_t len, int32_t u)
         t->cur_u -= (t->cur_b - b) == 4 ? 2 : 1;
         t->cur_b = b;
     }
-    while (t->cur_u < u && t->cur_b < len) {
-        unsigned char c = (unsigned char)text[t->cur_b];
-        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        t->cur_b += k;
-        t->cur_u += k == 4 ? 2 : 1;
-    }
+    while (t->cur_u < u && t->cur_b < len)
+        cursor_step(t, text);
     return t->cur_b;
 }
 
@@ -647,12 +652,8 @@ static int32_t byte_to_u16(tokenizer *t, const char *text, size_t len, size_t b)
         t->cur_b = 0;
         t->cur_u = 0;
     }
-    while (t->cur_b < b && t->cur_b < len) {
-        unsigned char c = (unsigned char)text[t->cur_b];
-        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        t->cur_b += k;
-        t->cur_u += k == 4 ? 2 : 1;
-    }
+    while (t->cur_b < b && t->cur_b < len)
+        cursor_step(t, text);
     return t->cur_u;
 }
 

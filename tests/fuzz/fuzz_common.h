@@ -1,8 +1,9 @@
 /* fuzz_common.h: helpers shared by the fuzz targets (tests/fuzz/fuzz_*.c): a failing check
  * that aborts (libFuzzer and the replay driver both report it), a counting allocator for
  * facta_compile_options.allocator (leaks, injected failures, a memory budget), an
- * independent UTF-8 decoder, a strict JSON parser, and the checks of the record contract
- * (docs/output.md) that several targets apply to facta_extract_json() output.
+ * independent UTF-8 decoder, a strict JSON parser, the checks of the record contract
+ * (docs/output.md) that several targets apply to facta_extract_json() output, and the use
+ * of compiled rules that the rule and pack targets share (fz_use_rules).
  *
  * Header-only: each target is one translation unit that includes it once. Everything here
  * is per call (no mutable static state). */
@@ -795,6 +796,37 @@ FZ_UNUSED static void fz_check_tokens(const facta_token *t, size_t n, const char
         FZ_CHECK((t[0].flags & (FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START)) ==
                      (FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START),
                  "the first token does not start a sentence and a paragraph");
+}
+
+/* Use compiled rules the way a caller would: an extractor runs `text` in explain mode (the
+ * JSON is checked against the contract) and the rules' own examples run. Out-of-memory
+ * results are accepted only when the counting allocator refused something. */
+FZ_UNUSED static void fz_use_rules(const facta_rules *r, const fz_counter *c, const char *text,
+                                   size_t len, const char *id, const char *doc_date)
+{
+    facta_extractor *ex = NULL;
+    int rc = facta_extractor_new(&ex, r);
+    if (rc == FACTA_ENOMEM && c->failed)
+        return;
+    FZ_CHECK(rc == FACTA_OK && ex, "facta_extractor_new: %d", rc);
+    facta_extract_options o = FACTA_EXTRACT_OPTIONS_INIT;
+    o.flags = FACTA_EXTRACT_EXPLAIN;
+    o.doc_date = doc_date;
+    const char *js;
+    size_t jl;
+    rc = facta_extract_json(&js, &jl, ex, id, text, len, &o);
+    if (!(rc == FACTA_ENOMEM && c->failed)) {
+        FZ_CHECK(rc == FACTA_OK, "extraction with the rules: %d %s", rc,
+                 facta_extractor_last_error(ex));
+        fz_check_doc_json(js, jl, text, len, 0, id, 1);
+    }
+    facta_extractor_free(ex);
+    char report[1024];
+    size_t total = 0;
+    size_t failed = facta_rules_self_test(r, report, sizeof report, &total);
+    FZ_CHECK(failed <= total || (failed == (size_t)-1 && c->failed),
+             "self test: %zu failures of %zu", failed, total);
+    FZ_CHECK(memchr(report, 0, sizeof report) != NULL, "self-test report not terminated");
 }
 
 #endif

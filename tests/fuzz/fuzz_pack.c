@@ -36,27 +36,7 @@ static const char TEXT[] =
 
 static void use_rules(const facta_rules *r, const fz_counter *c)
 {
-    facta_extractor *ex = NULL;
-    int rc = facta_extractor_new(&ex, r);
-    if (rc == FACTA_ENOMEM && c->failed)
-        return;
-    FZ_CHECK(rc == FACTA_OK && ex, "facta_extractor_new: %d", rc);
-    facta_extract_options o = FACTA_EXTRACT_OPTIONS_INIT;
-    o.flags = FACTA_EXTRACT_EXPLAIN;
-    const char *js;
-    size_t jl;
-    rc = facta_extract_json(&js, &jl, ex, "pack", TEXT, sizeof TEXT - 1, &o);
-    if (!(rc == FACTA_ENOMEM && c->failed)) {
-        FZ_CHECK(rc == FACTA_OK, "extraction with the loaded pack: %d %s", rc,
-                 facta_extractor_last_error(ex));
-        fz_check_doc_json(js, jl, TEXT, sizeof TEXT - 1, 0, "pack", 1);
-    }
-    facta_extractor_free(ex);
-    char report[512];
-    size_t total = 0;
-    size_t failed = facta_rules_self_test(r, report, sizeof report, &total);
-    FZ_CHECK(failed <= total || (failed == (size_t)-1 && c->failed),
-             "self test: %zu failures of %zu", failed, total);
+    fz_use_rules(r, c, TEXT, sizeof TEXT - 1, "pack", NULL);
     FZ_CHECK(strlen(facta_rules_stamp(r)) == 16, "stamp '%s'", facta_rules_stamp(r));
 }
 

@@ -61,31 +61,7 @@ static void use_rules(const facta_rules *r, const fz_counter *c)
         FZ_CHECK(facta_rules_warning(r, i) != NULL, "warning %zu is NULL", i);
     FZ_CHECK(facta_rules_warning(r, nw) == NULL, "a warning past the count");
     (void)facta_rules_count(r);
-
-    facta_extractor *ex = NULL;
-    int rc = facta_extractor_new(&ex, r);
-    if (rc == FACTA_ENOMEM && c->failed)
-        return;
-    FZ_CHECK(rc == FACTA_OK && ex, "facta_extractor_new: %d", rc);
-    facta_extract_options o = FACTA_EXTRACT_OPTIONS_INIT;
-    o.flags = FACTA_EXTRACT_EXPLAIN;
-    o.doc_date = "2016-05-01";
-    const char *js;
-    size_t jl;
-    rc = facta_extract_json(&js, &jl, ex, "rules", TEXT, sizeof TEXT - 1, &o);
-    if (!(rc == FACTA_ENOMEM && c->failed)) {
-        FZ_CHECK(rc == FACTA_OK, "extraction with the compiled rules: %d %s", rc,
-                 facta_extractor_last_error(ex));
-        fz_check_doc_json(js, jl, TEXT, sizeof TEXT - 1, 0, "rules", 1);
-    }
-    facta_extractor_free(ex);
-
-    char report[1024];
-    size_t total = 0;
-    size_t failed = facta_rules_self_test(r, report, sizeof report, &total);
-    FZ_CHECK(failed <= total || (failed == (size_t)-1 && c->failed),
-             "self test: %zu failures of %zu", failed, total);
-    FZ_CHECK(memchr(report, 0, sizeof report) != NULL, "self-test report not terminated");
+    fz_use_rules(r, c, TEXT, sizeof TEXT - 1, "rules", "2016-05-01");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
