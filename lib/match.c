@@ -88,9 +88,9 @@ int match_lexicons(facta_extractor *ex)
 
 /* ---- predicates ---- */
 
-static int re_match(const facta_extractor *ex, const pred *p, const char *s, size_t n)
+/* What PCRE2 knows every match to have: 0 when s surely does not match. */
+static inline int re_screen(const pred *p, const char *s, size_t n)
 {
-    /* what PCRE2 knows every match to have, tested before calling it */
     if (n < p->re_minlen)
         return 0;
     if (p->re_first && n && !((p->re_first[(unsigned char)s[0] >> 3] >> ((unsigned char)s[0] & 7)) & 1))
@@ -107,10 +107,21 @@ static int re_match(const facta_extractor *ex, const pred *p, const char *s, siz
         if (k >= tl->first[last + 1])
             return 0;
     }
-    /* the text was validated (or sanitized) at the boundary */
+    return 1;
+}
+
+/* PCRE2 itself, once the screen passed. The text was validated (or sanitized) at the
+ * boundary. */
+static int re_pcre(const facta_extractor *ex, const pred *p, const char *s, size_t n)
+{
     if (p->jit)
         return pcre2_jit_match(p->re, (PCRE2_SPTR)s, n, 0, 0, ex->md, NULL) >= 0;
     return pcre2_match(p->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, ex->md, NULL) >= 0;
+}
+
+static int re_match(const facta_extractor *ex, const pred *p, const char *s, size_t n)
+{
+    return re_screen(p, s, n) && re_pcre(ex, p, s, n);
 }
 
 /* Grammatical features of a token, computed the first time a rule asks. */
@@ -225,7 +236,7 @@ static int pred_cached(const facta_extractor *ex, int id, const ftok *t)
     return v;
 }
 
-static inline int pred_test(const facta_extractor *ex, int id, const ftok *t);
+static inline __attribute__((always_inline)) int pred_test(const facta_extractor *ex, int id, const ftok *t);
 
 static inline int word_eq(const pred *p, const ftok *t)
 {
@@ -245,13 +256,23 @@ static int res_test(const facta_extractor *ex, int id, const ftok *t)
         return !pred_test(ex, p->a, t);
     case P_WORD:
         return word_eq(p, t);
+    case P_RE:
+    case P_FRE: {
+        /* the screen first: most tokens fail it, and then neither the cache nor PCRE2 is
+         * looked at */
+        const char *s = p->op == P_RE ? ex->text + t->pub.span.byte_start : t->pub.folded;
+        size_t n = p->op == P_RE ? t->pub.span.byte_end - t->pub.span.byte_start : t->folded_len;
+        if (!re_screen(p, s, n))
+            return 0;
+        return p->f_cache ? pred_cached(ex, id, t) : re_pcre(ex, p, s, n);
+    }
     default:
         return p->f_cache ? pred_cached(ex, id, t) : pred_eval(ex, p, t);
     }
 }
 
 /* The rest of a flattened test once its masks passed: length, capital, residual tests. */
-static int pred_rest(const facta_extractor *ex, const pred *p, const ftok *t)
+static __attribute__((noinline)) int pred_rest(const facta_extractor *ex, const pred *p, const ftok *t)
 {
     if (p->f_len) {
         int n = (int)(t->pub.span.cp_end - t->pub.span.cp_start);
@@ -274,7 +295,7 @@ static int pred_rest(const facta_extractor *ex, const pred *p, const ftok *t)
 }
 
 /* Does the token pass test id? The flattened form: masks first (inline), then the rest. */
-static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
+static inline __attribute__((always_inline)) int pred_test(const facta_extractor *ex, int id, const ftok *t)
 {
     const pred *p = &ex->rules->preds[id];
     if (p->op == P_WORD) /* the most common test: a word, decided by its hash mostly */
@@ -299,7 +320,7 @@ static inline int pred_test(const facta_extractor *ex, int id, const ftok *t)
 /* Can a thread at an instruction with look lk get past the consuming instruction it meets
  * at token pos? 0 when it surely cannot (a token test that fails, no phrase of the lexicon,
  * no record of the type starting there), which is all a thread's fate depends on there. */
-static inline int look_ok(const facta_extractor *ex, const struct look *lk, uint32_t pos)
+static inline __attribute__((always_inline)) int look_ok(const facta_extractor *ex, const struct look *lk, uint32_t pos)
 {
     if (lk->kind == LOOK_NONE)
         return 1;
