@@ -84,6 +84,8 @@ struct facta_extractor {
     size_t nhits, hits_cap;
     uint64_t *lexstart;         /* per token: the lexicons (< 64) of the phrases starting there */
     size_t lexstart_cap;
+    uint64_t *seedmask;         /* per token: the phases (rules.seed_words) it may seed in */
+    size_t seedmask_cap;
     /* records */
     rec *recs;
     size_t nrecs, recs_cap;

@@ -26,7 +26,8 @@ int match_lexicons(facta_extractor *ex)
     size_t n = ex->ntoks;
     ex->nhits = 0;
     if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1) ||
-        FA_GROW(ex->al, ex->lexstart, ex->lexstart_cap, n + 1))
+        FA_GROW(ex->al, ex->lexstart, ex->lexstart_cap, n + 1) ||
+        FA_GROW(ex->al, ex->seedmask, ex->seedmask_cap, n + 1))
         return FACTA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
@@ -80,6 +81,24 @@ int match_lexicons(facta_extractor *ex)
             }
         }
         ex->lexstart[i] = starts;
+        /* the phases where something may seed at this token (see seed) */
+        {
+            const ftok *t = &ex->toks[i];
+            uint64_t m = r->cls_seed_phases[t->pub.cls < 128 ? t->pub.cls : 128];
+            uint64_t key = t->fhash & ~(3ull << 62);
+            size_t cap = r->seed_words_cap;
+            for (size_t h = seed_slot_of(key, cap); r->seed_words[h].phases; h = (h + 1) & (cap - 1))
+                if (r->seed_words[h].key == key) {
+                    m |= r->seed_words[h].phases;
+                    break;
+                }
+            for (uint32_t h = ex->hit_off[i]; h < (uint32_t)ex->nhits; h++) {
+                uint32_t lex = r->entries[ex->hits[h].entry].lex;
+                if (lex < (uint32_t)r->nlexs)
+                    m |= r->lex_seed_phases[lex];
+            }
+            ex->seedmask[i] = m;
+        }
     }
     ex->hit_off[n] = (uint32_t)ex->nhits;
     ex->lexstart[n] = 0;
@@ -879,6 +898,8 @@ int match_phase(facta_extractor *ex, const phase *ph)
     }
     for (size_t b = 0; b < RING; b++)
         ex->ring_n[b] = 0;
+    size_t phi = (size_t)(ph - r->phases);
+    uint64_t phbit = phi < 64 && phi < (size_t)r->nphases ? 1ull << phi : 0;
     for (uint32_t pos = 0; pos <= n; pos++) {
         size_t b = pos % RING;
         ex->gen++;
@@ -899,6 +920,10 @@ int match_phase(facta_extractor *ex, const phase *ph)
             if ((rc = run_thread(ex, ph, &ex->ring[b][i], pos, UINT32_MAX)))
                 return rc;
         ex->ring_n[b] = 0;
+        /* nothing to seed here: no key of the phase, no generic rule for the token's
+         * class, no record */
+        if (pos < n && phbit && !(ex->seedmask[pos] & phbit) && ex->rec_head[pos] < 0)
+            continue;
         if (pos < n && (rc = seed(ex, ph, pos)))
             return rc;
     }

@@ -312,6 +312,14 @@ struct facta_rules {
     int nrules, rules_cap;
     phase *phases;
     int nphases, phases_cap;
+    /* Where a token may seed anything, across phases (rules_finish, seed_phases): bit i
+     * stands for phases[i] (i < 64; later phases have no bit and are never skipped). A word
+     * key's phases (open addressing by seed_slot_of, phases 0: empty), a lexicon's (its
+     * phrases starting at the token) and a token class's (generic rules; 128: no class). */
+    struct seed_word { uint64_t key, phases; } *seed_words;
+    size_t seed_words_cap;
+    uint64_t *lex_seed_phases;  /* per lexicon */
+    uint64_t cls_seed_phases[129];
     example *examples;
     size_t nexamples, examples_cap;
     morph_table morph;

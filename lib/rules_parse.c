@@ -2688,6 +2688,55 @@ static int phase_look(facta_rules *r, phase *ph)
     return 0;
 }
 
+/* facta_rules.seed_words, lex_seed_phases and cls_seed_phases from the phases' seeds and
+ * generic rules. */
+static int seed_phases(facta_rules *r)
+{
+    size_t nwords = 0;
+    for (int i = 0; i < r->nphases && i < 64; i++)
+        for (size_t k = 0; k < r->phases[i].nseeds; k++)
+            nwords += !(r->phases[i].seeds[k].key >> 62);
+    size_t cap = 16;
+    while (cap < nwords * 2)
+        cap *= 2;
+    r->seed_words = arena_alloc(&r->pool, cap * sizeof *r->seed_words);
+    r->lex_seed_phases = arena_alloc(&r->pool, ((size_t)r->nlexs + 1) * sizeof *r->lex_seed_phases);
+    if (!r->seed_words || !r->lex_seed_phases)
+        return FACTA_ENOMEM;
+    memset(r->seed_words, 0, cap * sizeof *r->seed_words);
+    memset(r->lex_seed_phases, 0, ((size_t)r->nlexs + 1) * sizeof *r->lex_seed_phases);
+    memset(r->cls_seed_phases, 0, sizeof r->cls_seed_phases);
+    r->seed_words_cap = cap;
+    for (int i = 0; i < r->nphases && i < 64; i++) {
+        const phase *ph = &r->phases[i];
+        uint64_t bit = 1ull << i;
+        for (size_t k = 0; k < ph->nseeds; k++) {
+            uint64_t key = ph->seeds[k].key;
+            if (key >> 63)
+                continue; /* a record type: looked at per token, records come and go */
+            if (key >> 62) {
+                uint64_t lex = key & ~(3ull << 62);
+                if (lex < (uint64_t)r->nlexs)
+                    r->lex_seed_phases[lex] |= bit;
+                continue;
+            }
+            size_t h = seed_slot_of(key, cap);
+            while (r->seed_words[h].phases && r->seed_words[h].key != key)
+                h = (h + 1) & (cap - 1);
+            r->seed_words[h].key = key;
+            r->seed_words[h].phases |= bit;
+        }
+        /* a rule listed as -1 - index only starts where one of its keys is */
+        for (unsigned c = 0; c < 128 && ph->gen_class_off; c++)
+            for (uint32_t k = ph->gen_class_off[c]; k < ph->gen_class_off[c + 1]; k++)
+                if (ph->gen_by_class[k] >= 0)
+                    r->cls_seed_phases[c] |= bit;
+        if (ph->ngeneric)
+            r->cls_seed_phases[128] |= bit;
+    }
+    return 0;
+}
+
 int rules_finish(facta_rules *r, facta_diag *diag)
 {
     pred_costs(r);
@@ -2735,6 +2784,10 @@ int rules_finish(facta_rules *r, facta_diag *diag)
             ph->seed_index[h].n = (uint32_t)(e - k);
             k = e;
         }
+    }
+    if (seed_phases(r)) {
+        diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
+        return FACTA_ENOMEM;
     }
     return 0;
 }
