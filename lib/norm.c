@@ -229,6 +229,29 @@ static int lang_of(facta_extractor *ex, uint32_t pos)
     return ex->lang ? ex->lang : 1;
 }
 
+/* strtod of s[0, n): digits with at most one '.'. A mantissa below 2^53 and at most 22
+ * decimals is divided by an exact power of ten, which rounds as strtod does (Clinger's
+ * fast path); anything longer goes to strtod. */
+static double digits_value(const char *s, size_t n)
+{
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t m = 0;
+    int dot = -1, nd = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.') {
+            dot = (int)i;
+            continue;
+        }
+        if (++nd > 15) /* 10^15 < 2^53 */
+            return strtod(s, NULL);
+        m = m * 10 + (uint64_t)(s[i] - '0');
+    }
+    int k = dot < 0 ? 0 : (int)n - dot - 1;
+    return (double)m / p10[k]; /* k <= nd <= 15 */
+}
+
 /* Parse a digit token: "6.8", "1,5", "1,300", "2.134.472". */
 static int parse_digits(const char *s, size_t n, int ru, double *out, int *ngroups_ok)
 {
@@ -266,7 +289,7 @@ static int parse_digits(const char *s, size_t n, int ru, double *out, int *ngrou
             buf[o++] = c;
     }
     buf[o] = 0;
-    *out = strtod(buf, NULL);
+    *out = digits_value(buf, o);
     return 1;
 }
 
