@@ -453,11 +453,12 @@ __attribute__((noinline)) static int cl_room(facta_extractor *ex, thread *t, siz
     return FA_GROW(ex->al, ex->cl, ex->cl_cap, ex->ncl + 1);
 }
 
-/* Follow thread t at position pos through epsilon moves; park consuming moves. The token
- * test of instruction `known` (UINT32_MAX: none) is known to pass at pos: the seeding
- * tested it already. */
-static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, uint32_t pos,
-                      uint32_t known)
+/* Follow threads list[0, count) at position pos, one after the other, through epsilon
+ * moves; park consuming moves. The token test of instruction `known` (UINT32_MAX: none) is
+ * known to pass at pos for list[0]: the seeding tested it already. list is read as it goes
+ * (cl_compact may rewrite the entries not yet run). */
+static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, size_t count,
+                      uint32_t pos, uint32_t known)
 {
     const facta_rules *r = ex->rules;
     struct visit *const vis = ex->vis;
@@ -465,8 +466,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
     const inst *const prog = ph->prog;
     const struct look *const look = ph->look;
     uint64_t steps = 0;
-    size_t sp = 0;
-    thread t = *t0;
+    size_t sp = 0, li = 0;
+    thread t = list[0];
     /* A move that continues with one thread goes on with it here instead of pushing and
      * popping it: the order of the walk is that of a stack. */
     for (;;) {
@@ -594,6 +595,11 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *t0, ui
         }
     pop:
         if (!sp) {
+            if (++li < count) {
+                t = list[li];
+                known = UINT32_MAX;
+                continue;
+            }
             ex->steps += steps;
             return 0;
         }
@@ -674,7 +680,7 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
         if (!can_start(ex, ph, ru, pos, &known) || !ahead_ok(ex, ru, pos))
             continue;
         thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
-        int rc = run_thread(ex, ph, &t, pos, known);
+        int rc = run_thread(ex, ph, &t, 1, pos, known);
         if (rc)
             return rc;
     }
@@ -721,7 +727,7 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
             if (!ahead_ok(ex, ru, pos))
                 continue;
             thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
-            rc = run_thread(ex, ph, &th, pos, known);
+            rc = run_thread(ex, ph, &th, 1, pos, known);
         }
         return rc;
     }
@@ -736,7 +742,7 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
         if (!ahead_ok(ex, ru, pos))
             continue;
         thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
-        rc = run_thread(ex, ph, &th, pos, known);
+        rc = run_thread(ex, ph, &th, 1, pos, known);
     }
     return rc;
 }
@@ -916,9 +922,8 @@ int match_phase(facta_extractor *ex, const phase *ph)
             }
         }
         /* run_thread may park into other buckets, never into this one */
-        for (size_t i = 0; i < ex->ring_n[b]; i++) /* run_thread copies it first */
-            if ((rc = run_thread(ex, ph, &ex->ring[b][i], pos, UINT32_MAX)))
-                return rc;
+        if (ex->ring_n[b] && (rc = run_thread(ex, ph, ex->ring[b], ex->ring_n[b], pos, UINT32_MAX)))
+            return rc;
         ex->ring_n[b] = 0;
         /* nothing to seed here: no key of the phase, no generic rule for the token's
          * class, no record */
