@@ -86,6 +86,8 @@ struct facta_extractor {
     size_t lexstart_cap;
     uint64_t *seedmask;         /* per token: the phases (rules.seed_words) it may seed in */
     size_t seedmask_cap;
+    uint64_t *wordmask;         /* per token: the phases where its word is a seed key */
+    size_t wordmask_cap;
     /* records */
     rec *recs;
     size_t nrecs, recs_cap;

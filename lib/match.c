@@ -27,7 +27,8 @@ int match_lexicons(facta_extractor *ex)
     ex->nhits = 0;
     if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1) ||
         FA_GROW(ex->al, ex->lexstart, ex->lexstart_cap, n + 1) ||
-        FA_GROW(ex->al, ex->seedmask, ex->seedmask_cap, n + 1))
+        FA_GROW(ex->al, ex->seedmask, ex->seedmask_cap, n + 1) ||
+        FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1))
         return FACTA_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
@@ -84,14 +85,16 @@ int match_lexicons(facta_extractor *ex)
         /* the phases where something may seed at this token (see seed) */
         {
             const ftok *t = &ex->toks[i];
-            uint64_t m = r->cls_seed_phases[t->pub.cls < 128 ? t->pub.cls : 128];
+            uint64_t wm = 0;
             uint64_t key = t->fhash & ~(3ull << 62);
             size_t cap = r->seed_words_cap;
             for (size_t h = seed_slot_of(key, cap); r->seed_words[h].phases; h = (h + 1) & (cap - 1))
                 if (r->seed_words[h].key == key) {
-                    m |= r->seed_words[h].phases;
+                    wm = r->seed_words[h].phases;
                     break;
                 }
+            ex->wordmask[i] = wm;
+            uint64_t m = wm | r->cls_seed_phases[t->pub.cls < 128 ? t->pub.cls : 128];
             for (uint32_t h = ex->hit_off[i]; h < (uint32_t)ex->nhits; h++) {
                 uint32_t lex = r->entries[ex->hits[h].entry].lex;
                 if (lex < (uint32_t)r->nlexs)
@@ -699,11 +702,12 @@ static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, u
     return 0;
 }
 
-static int seed(facta_extractor *ex, const phase *ph, uint32_t pos)
+/* phbit: the phase's bit in seedmask and wordmask (0: none, look everything up). */
+static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phbit)
 {
     const facta_rules *r = ex->rules;
     const ftok *t = &ex->toks[pos];
-    int rc = seed_key(ex, ph, t->fhash & ~(3ull << 62), pos);
+    int rc = phbit && !(ex->wordmask[pos] & phbit) ? 0 : seed_key(ex, ph, t->fhash & ~(3ull << 62), pos);
     for (uint32_t h = ex->hit_off[pos]; !rc && h < ex->hit_off[pos + 1]; h++)
         rc = seed_key(ex, ph, (1ull << 62) | r->entries[ex->hits[h].entry].lex, pos);
     for (int32_t ri = ex->rec_head[pos]; !rc && ri >= 0; ri = ex->recs[ri].next_at_start)
@@ -929,7 +933,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
          * class, no record */
         if (pos < n && phbit && !(ex->seedmask[pos] & phbit) && ex->rec_head[pos] < 0)
             continue;
-        if (pos < n && (rc = seed(ex, ph, pos)))
+        if (pos < n && (rc = seed(ex, ph, pos, phbit)))
             return rc;
     }
 
