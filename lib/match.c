@@ -708,8 +708,12 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
     const facta_rules *r = ex->rules;
     const ftok *t = &ex->toks[pos];
     int rc = phbit && !(ex->wordmask[pos] & phbit) ? 0 : seed_key(ex, ph, t->fhash & ~(3ull << 62), pos);
-    for (uint32_t h = ex->hit_off[pos]; !rc && h < ex->hit_off[pos + 1]; h++)
-        rc = seed_key(ex, ph, (1ull << 62) | r->entries[ex->hits[h].entry].lex, pos);
+    for (uint32_t h = ex->hit_off[pos]; !rc && h < ex->hit_off[pos + 1]; h++) {
+        uint32_t lex = r->entries[ex->hits[h].entry].lex;
+        if (phbit && lex < (uint32_t)r->nlexs && !(r->lex_seed_phases[lex] & phbit))
+            continue; /* no rule of the phase is keyed by the lexicon */
+        rc = seed_key(ex, ph, (1ull << 62) | lex, pos);
+    }
     for (int32_t ri = ex->rec_head[pos]; !rc && ri >= 0; ri = ex->recs[ri].next_at_start)
         rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos);
     if (!ph->ngeneric)
