@@ -341,6 +341,35 @@ static void test_program_size(void **state)
             "rule program too large", 0, 0);
 }
 
+/* ---- phases: the per-token seeding masks have a bit for the first 64; later phases
+ * seed without them ---- */
+
+static void test_many_phases(void **state)
+{
+    (void)state;
+    char src[8192];
+    size_t o = 0;
+    for (int k = 1; k <= 70; k++)
+        o += (size_t)snprintf(src + o, sizeof src - o, "phase %d;\nrule p%d: \"w%d\" => W%d;\n", k, k, k, k);
+    snprintf(src + o, sizeof src - o, "rule g: [number] => N;\n");
+    facta_diag d;
+    facta_rules *r;
+    assert_int_equal(compile(src, &d, &r), FACTA_OK);
+    facta_extractor *ex = extractor(r);
+    const char *text = "w1 w64 w65 w70 5";
+    const facta_entity *e;
+    size_t n;
+    assert_int_equal(facta_extract(&e, &n, ex, text, strlen(text), NULL), FACTA_OK);
+    assert_int_equal(n, 5);
+    assert_string_equal(e[0].type, "W1");
+    assert_string_equal(e[1].type, "W64");
+    assert_string_equal(e[2].type, "W65");
+    assert_string_equal(e[3].type, "W70");
+    assert_string_equal(e[4].type, "N");
+    facta_extractor_free(ex);
+    facta_rules_free(r);
+}
+
 /* ---- records per rule 8, attributes per record 32 ---- */
 
 static void test_action_size(void **state)
@@ -527,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_program_size),    cmocka_unit_test(test_action_size),
         cmocka_unit_test(test_rule_limits),     cmocka_unit_test(test_hardening_limits),
         cmocka_unit_test(test_directory_depth), cmocka_unit_test(test_file_size),
+        cmocka_unit_test(test_many_phases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
