@@ -702,6 +702,19 @@ static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, u
     return 0;
 }
 
+/* Start generic rule ru at pos when its first element and the tokens after it allow. */
+static int start_generic(facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
+{
+    const ftok *t = &ex->toks[pos];
+    uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
+    if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
+        return 0;
+    if (!ahead_ok(ex, ru, pos))
+        return 0;
+    thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
+    return run_thread(ex, ph, &th, 1, pos, known);
+}
+
 /* phbit: the phase's bit in seedmask and wordmask (0: none, look everything up). */
 static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phbit)
 {
@@ -728,14 +741,7 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
                 if (ex->seed_stamp[ri] != pos + 1)
                     continue;
             }
-            const rule *ru = &r->rules[ri];
-            uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
-            if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
-                continue;
-            if (!ahead_ok(ex, ru, pos))
-                continue;
-            thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
-            rc = run_thread(ex, ph, &th, 1, pos, known);
+            rc = start_generic(ex, ph, &r->rules[ri], pos);
         }
         return rc;
     }
@@ -744,13 +750,7 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
         const rule *ru = &r->rules[ph->generic[i]];
         if (cls < 128 && !(ru->first_class[cls / 64] & (1ull << (cls % 64))))
             continue; /* its first token test cannot accept this kind of token */
-        uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
-        if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
-            continue;
-        if (!ahead_ok(ex, ru, pos))
-            continue;
-        thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
-        rc = run_thread(ex, ph, &th, 1, pos, known);
+        rc = start_generic(ex, ph, ru, pos);
     }
     return rc;
 }

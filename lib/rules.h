@@ -384,12 +384,13 @@ static inline const char *lex_str(const facta_rules *r, uint32_t off)
 {
     return off < r->lstr_len ? r->lstr + off : "";
 }
-/* A lexicon string that goes into records: "" unless it is valid UTF-8 (the pool of a
- * damaged pack is not checked at load, which would read all of it). */
+/* A lexicon string that goes into records. A compiled pool holds only validated text; the
+ * pool of a pack is not checked at load (that would read all of it), so its strings are
+ * checked here and read as "" unless they are valid UTF-8. */
 static inline const char *lex_text(const facta_rules *r, uint32_t off)
 {
     const char *s = lex_str(r, off);
-    return facta_utf8_valid(s, strlen(s), NULL) ? s : "";
+    return !r->pack || facta_utf8_valid(s, strlen(s), NULL) ? s : "";
 }
 /* Entry `id`, or NULL when out of range. */
 static inline const lex_entry *lex_entry_at(const facta_rules *r, uint32_t id)
