@@ -29,7 +29,11 @@ say() { printf '# %s\n' "$*" >&2; }
 
 # ---- build -------------------------------------------------------------------------------
 say "building facta-bench (Release) in $BUILD"
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+scripts/deps.sh # the build dependencies (ICU, PCRE2, libstemmer, cmake), when missing
+CONF=(-DCMAKE_BUILD_TYPE=Release)
+# a new build directory gets no tests, so that cmocka is not needed for the benchmark
+[[ -f "$BUILD/CMakeCache.txt" ]] || CONF+=(-DFACTA_BUILD_TESTS=OFF)
+cmake -S . -B "$BUILD" "${CONF[@]}" >/dev/null
 cmake --build "$BUILD" --target facta-bench -j "$(nproc)" >/dev/null
 BENCH="$BUILD/bin/facta-bench"
 mkdir -p "$OUT"
