@@ -307,6 +307,14 @@ int facta_utf8_valid(const char *text, size_t len, size_t *bad_offset)
         }
         if (i >= len)
             break;
+        /* two-byte sequences (Cyrillic, Latin-1) and ASCII inline; the rest is checked in full */
+        while (i + 1 < len && s[i] >= 0xC2 && s[i] < 0xE0 && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            while (i < len && s[i] < 0x80)
+                i++;
+        }
+        if (i >= len)
+            break;
         size_t k = utf8_seq_len(s, len, i);
         if (!k) {
             if (bad_offset)

@@ -1,6 +1,9 @@
-/* tokenize.c: ICU word breaks over UTF-8 (no UTF-16 copy), classification, folding, stems.
+/* tokenize.c: ICU word breaks, classification, folding, stems.
  *
- * One pass over the ICU boundaries produces tokens with byte and code-point offsets.
+ * One pass over the word boundaries produces tokens with byte and code-point offsets. The
+ * boundaries are ICU's (UBRK_WORD, root locale): computed by wordbreak.c straight from the
+ * UTF-8 when every character of the document is one it knows (most news text), else by ICU
+ * over a UTF-16 copy of the document.
  * Then three local repairs ICU does not do for news text:
  *   - URLs and e-mail addresses become one token (ICU splits them at '/', '@', '.');
  *   - words joined by a hyphen with no space ("Kianian-Firouzgar", "25-летию") become
@@ -12,6 +15,7 @@
  * Stems are cached per tokenizer: one Snowball call per distinct folded word.
  */
 #include "tokenize.h"
+#include "wordbreak.h"
 
 #include <libstemmer.h>
 #include <unicode/ubrk.h>
@@ -44,6 +48,9 @@ struct tokenizer {
     size_t u16_cap;
     size_t cur_b;   /* a cursor mapping between the two: byte offset ... */
     int32_t cur_u;  /* ... and the UTF-16 index of the same code point boundary */
+    int fast_ok;    /* wordbreak.c agrees with this ICU (checked once, in tok_new) */
+    int fast;       /* this document is broken by wordbreak.c ... */
+    size_t fpos;    /* ... which has reached this boundary */
     UCaseMap *csm;
     struct sb_stemmer *st_ru, *st_en;
     ftok *toks;
@@ -70,6 +77,8 @@ int tok_new(tokenizer **out, const fa_alloc *al)
     t->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
     if (U_SUCCESS(err))
         t->csm = ucasemap_open("", U_FOLD_CASE_DEFAULT, &err);
+    if (U_SUCCESS(err) && t->bi)
+        t->fast_ok = wb_agrees_with_icu(t->bi);
     t->st_ru = sb_stemmer_new("russian", "UTF_8");
     t->st_en = sb_stemmer_new("english", "UTF_8");
     if (U_FAILURE(err) || !t->bi || !t->csm || !t->st_ru || !t->st_en) {
@@ -363,8 +372,10 @@ static void cache_clear(tokenizer *t)
     arena_reset(&t->cache_pool);
 }
 
-static int is_space_cp(uint32_t c)
+static inline int is_space_cp(uint32_t c)
 {
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
            c == 0xA0 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x3000 ||
            (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF || c == 0x85;
@@ -459,7 +470,7 @@ static int after_opener(const tokenizer *t, const char *s, size_t b)
         return 0;
     const ftok *p = &t->toks[t->ntoks - 1];
     size_t pb = p->pub.span.byte_start, pe = p->pub.span.byte_end;
-    if (pe != b)
+    if (pe != b || pe - pb > 3)
         return 0;
     for (size_t j = 0; j < sizeof O / sizeof O[0]; j++)
         if (pe - pb == strlen(O[j]) && memcmp(s + pb, O[j], pe - pb) == 0)
@@ -657,6 +668,37 @@ static int32_t byte_to_u16(tokenizer *t, const char *text, size_t len, size_t b)
     return t->cur_u;
 }
 
+/* The next word boundary (a byte offset) and its segment's ICU rule status; -1 at the end. */
+static int32_t brk_next(tokenizer *t, const char *text, size_t len, int32_t *status)
+{
+    if (t->fast) {
+        if (t->fpos >= len)
+            return -1;
+        t->fpos = wb_next(text, len, t->fpos, status);
+        return (int32_t)t->fpos;
+    }
+    int32_t u = ubrk_next(t->bi);
+    if (u == UBRK_DONE)
+        return -1;
+    *status = ubrk_getRuleStatus(t->bi);
+    return (int32_t)u16_to_byte(t, text, len, u);
+}
+
+/* The first word boundary at or after byte e, which is not before the last boundary
+ * brk_next() returned, and in *status its segment's status; brk_next() goes on from there. */
+static size_t brk_following(tokenizer *t, const char *text, size_t len, size_t e,
+                            int32_t *status)
+{
+    if (t->fast) {
+        while (t->fpos < e && t->fpos < len)
+            t->fpos = wb_next(text, len, t->fpos, status);
+        return t->fpos;
+    }
+    int32_t f = ubrk_following(t->bi, byte_to_u16(t, text, len, e) - 1);
+    *status = ubrk_getRuleStatus(t->bi);
+    return f == UBRK_DONE ? len : u16_to_byte(t, text, len, f);
+}
+
 int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *arena,
             ftok **out, size_t *n)
 {
@@ -666,23 +708,28 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         cache_clear(t);
     if (len > FACTA__MAX_DOC_BYTES)
         return FACTA_ELIMIT;
-    /* the text is valid UTF-8 (checked or repaired by the caller): at most one UTF-16 unit
-     * per byte */
-    if (FA_GROW(t->al, t->u16, t->u16_cap, len + 1))
-        return FACTA_ENOMEM;
-    int32_t u16len = 0;
-    u_strFromUTF8(t->u16, t->u16_cap > INT32_MAX ? INT32_MAX : (int32_t)t->u16_cap, &u16len, text,
-                  (int32_t)len, &err);
-    if (U_FAILURE(err))
-        return FACTA_ERROR;
-    ubrk_setText(t->bi, t->u16, u16len, &err);
-    if (U_FAILURE(err))
-        return FACTA_ERROR;
+    t->fast = t->fast_ok && wb_text_ok(text, len);
+    t->fpos = 0;
+    if (!t->fast) {
+        /* the text is valid UTF-8 (checked or repaired by the caller): at most one UTF-16
+         * unit per byte */
+        if (FA_GROW(t->al, t->u16, t->u16_cap, len + 1))
+            return FACTA_ENOMEM;
+        int32_t u16len = 0;
+        u_strFromUTF8(t->u16, t->u16_cap > INT32_MAX ? INT32_MAX : (int32_t)t->u16_cap,
+                      &u16len, text, (int32_t)len, &err);
+        if (U_FAILURE(err))
+            return FACTA_ERROR;
+        ubrk_setText(t->bi, t->u16, u16len, &err);
+        if (U_FAILURE(err))
+            return FACTA_ERROR;
+        ubrk_first(t->bi);
+    }
     t->cur_b = 0;
     t->cur_u = 0;
 
     size_t cp = 0, cp_pos = 0; /* code points counted up to byte cp_pos */
-    int32_t start = ubrk_first(t->bi);
+    int32_t start = 0;
     int32_t end;
     size_t newlines = 2; /* the first token starts a paragraph */
     int space_before = 0;
@@ -695,10 +742,8 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
             status = pending_status;
             pending = -1;
         } else {
-            if ((end = ubrk_next(t->bi)) == UBRK_DONE)
+            if ((end = brk_next(t, text, len, &status)) < 0)
                 break;
-            end = (int32_t)u16_to_byte(t, text, len, end);
-            status = ubrk_getRuleStatus(t->bi);
         }
         size_t b = (size_t)start, e = (size_t)end;
         start = end;
@@ -719,21 +764,24 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         if (status >= UBRK_WORD_NUMBER && e - b > 3) {
             /* ICU keeps U+202F (narrow no-break space) inside words and numbers ("1\u202F300"):
              * here it separates them like any other space */
-            for (size_t i = b + 1; i + 3 <= e; i++) {
-                if (memcmp(text + i, "\xE2\x80\xAF", 3) == 0) {
+            const char *p = text + b + 1, *stop = text + e - 2;
+            while (p < stop && (p = memchr(p, 0xE2, (size_t)(stop - p))) != NULL) {
+                if (p[1] == '\x80' && p[2] == '\xAF') {
+                    size_t i = (size_t)(p - text);
                     pending = end;
                     pending_status = status;
                     e = i;
                     start = (int32_t)i;
                     break;
                 }
+                p++;
             }
         }
         if (status < UBRK_WORD_NUMBER) {
             /* whitespace? then just count newlines */
             size_t i = b, allsp = 1, nl = 0;
             while (i < e) {
-                uint32_t c = utf8_next(text, e, &i);
+                uint32_t c = u8next(text, e, &i);
                 if (!is_space_cp(c)) {
                     allsp = 0;
                     break;
@@ -755,12 +803,12 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         if (ulen && ulen >= e - b) { /* also when ICU already kept it whole ("a@b.ru") */
             e = b + ulen;
             k.pub.kind = FACTA_TOK_URL;
-            int32_t f = ubrk_following(t->bi, byte_to_u16(t, text, len, e) - 1);
-            f = f == UBRK_DONE ? (int32_t)len : (int32_t)u16_to_byte(t, text, len, f);
-            if ((size_t)f != e) {
+            int32_t fst = 0;
+            size_t f = brk_following(t, text, len, e, &fst);
+            if (f != e) {
                 /* the URL ended inside an ICU token: its rest is read next */
-                pending = f;
-                pending_status = ubrk_getRuleStatus(t->bi);
+                pending = (int32_t)f;
+                pending_status = fst;
             }
             start = (int32_t)e;
         } else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {

@@ -8,8 +8,54 @@
  * tokens are ordered, in bounds and well-formed; the same extractor gives the same JSON
  * twice; everything is freed.
  *
- * Static state: only the default rules, compiled once and never changed. */
+ * Where the fast word breaks (lib/wordbreak.c) take valid input, they must give ICU's
+ * boundaries and rule statuses.
+ *
+ * Static state: only the default rules, compiled once and never changed, and one ICU break
+ * iterator. */
 #include "fuzz_common.h"
+#include "wordbreak.h"
+
+#include <unicode/ustring.h>
+
+/* wb_next() against ICU on valid UTF-8 the fast path takes (all BMP, so one UTF-16 unit per
+ * code point). */
+static void check_wordbreak(const char *s, size_t n)
+{
+    static UBreakIterator *bi;
+    static UChar u[4096];
+    static size_t byte_of[4097];
+    if (n == 0 || n >= 4096 || !wb_text_ok(s, n))
+        return;
+    UErrorCode err = U_ZERO_ERROR;
+    if (!bi)
+        bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+    int32_t un = 0;
+    u_strFromUTF8(u, 4096, &un, s, (int32_t)n, &err);
+    FZ_CHECK(bi && U_SUCCESS(err), "ICU: %s", u_errorName(err));
+    for (size_t i = 0, k = 0; i <= n; k++) {
+        byte_of[k] = i;
+        if (i == n)
+            break;
+        size_t len;
+        FZ_CHECK(wb_class(s, n, i, &len) != WB_SLOW, "wb_text_ok passed a slow character");
+        i += len;
+    }
+    ubrk_setText(bi, u, un, &err);
+    FZ_CHECK(U_SUCCESS(err), "ubrk_setText: %s", u_errorName(err));
+    size_t b = 0;
+    ubrk_first(bi);
+    for (int32_t e; (e = ubrk_next(bi)) != UBRK_DONE;) {
+        int32_t st = -1;
+        FZ_CHECK(b < n, "wordbreak ended at %zu before ICU", b);
+        size_t fe = wb_next(s, n, b, &st);
+        FZ_CHECK(fe == byte_of[e] && st == ubrk_getRuleStatus(bi),
+                 "wordbreak [%zu, %zu) status %d, ICU ends at byte %zu status %d", b, fe,
+                 (int)st, byte_of[e], (int)ubrk_getRuleStatus(bi));
+        b = fe;
+    }
+    FZ_CHECK(b == n, "wordbreak went on after ICU's last boundary");
+}
 
 static const facta_rules *default_rules(void)
 {
@@ -44,6 +90,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_CHECK(valid == fz_utf8_valid(text, size, &fbad),
              "facta_utf8_valid says %d, the reference decoder disagrees", valid);
     FZ_CHECK(valid || bad == fbad, "first bad byte %zu, expected %zu", bad, fbad);
+
+    if (valid)
+        check_wordbreak(text, size);
 
     facta_extractor *ex = NULL;
     FZ_CHECK(facta_extractor_new(&ex, rules) == FACTA_OK && ex, "facta_extractor_new failed");

@@ -13,6 +13,7 @@ foreach(t ${FACTA_FUZZ_REPLAY_TARGETS})
   add_executable(replay_${t} ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_${t}.c
                              ${CMAKE_SOURCE_DIR}/tests/fuzz/standalone_driver.c)
   target_link_libraries(replay_${t} PRIVATE facta_core m)
+  target_include_directories(replay_${t} PRIVATE ${CMAKE_SOURCE_DIR}/lib)
   target_compile_options(replay_${t} PRIVATE ${FACTA_WARN})
   add_test(NAME fuzz_replay_${t}
            COMMAND replay_${t} ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/${t}

@@ -16,6 +16,9 @@
 #include <time.h>
 
 #include "facta.h"
+#include "wordbreak.h"
+
+#include <unicode/ustring.h>
 
 /* ---- fixture: one extractor over a trivial rule set ---- */
 
@@ -864,6 +867,168 @@ static void test_misuse(void **state)
     assert_string_equal(facta_shape_name(FACTA_SHAPE_TITLE), "Xxx");
 }
 
+/* ---- the fast word breaks (wordbreak.c) against ICU ---- */
+
+static size_t put_utf8(char *o, uint32_t c)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    o[0] = (char)(0xE0 | (c >> 12));
+    o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+}
+
+/* Do wb_next() and ICU give the same boundaries and statuses for UTF-8 s (BMP only)? */
+static int wb_same_as_icu(UBreakIterator *bi, const char *s, size_t n)
+{
+    UChar u[512];
+    size_t byte_of[513]; /* byte offset of each UTF-16 index */
+    int32_t un = 0;
+    UErrorCode err = U_ZERO_ERROR;
+    assert_true(n < 512);
+    u_strFromUTF8(u, 512, &un, s, (int32_t)n, &err);
+    assert_false(U_FAILURE(err));
+    for (size_t i = 0, k = 0; i <= n; k++) {
+        byte_of[k] = i;
+        if (i == n)
+            break;
+        size_t len;
+        (void)wb_class(s, n, i, &len);
+        i += len;
+    }
+    ubrk_setText(bi, u, un, &err);
+    assert_false(U_FAILURE(err));
+    size_t b = 0;
+    int ok = 1;
+    ubrk_first(bi);
+    for (int32_t e; ok && (e = ubrk_next(bi)) != UBRK_DONE;) {
+        int32_t st;
+        size_t fe = b < n ? wb_next(s, n, b, &st) : n + 1;
+        ok = fe == byte_of[e] && st == ubrk_getRuleStatus(bi);
+        b = fe;
+    }
+    ok = ok && b == n;
+    if (!ok) {
+        fprintf(stderr, "wordbreak differs from ICU on \"");
+        for (size_t i = 0; i < n; i++)
+            fprintf(stderr, (unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F ? "\\x%02X" : "%c",
+                    (unsigned char)s[i]);
+        fprintf(stderr, "\"\n");
+    }
+    return ok;
+}
+
+static uint64_t xorshift(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+static void test_wordbreak_matches_icu(void **state)
+{
+    (void)state;
+    UErrorCode err = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_WORD, "", NULL, 0, &err);
+    assert_false(U_FAILURE(err));
+    assert_int_equal(wb_agrees_with_icu(bi), 1);
+
+    /* the alphabet: every BMP code point below U+3000 the fast path knows */
+    static uint32_t alpha[0x3000];
+    size_t na = 0, slow = 0;
+    for (uint32_t c = 0; c < 0x3000; c++) {
+        char o[4];
+        size_t len, n = put_utf8(o, c);
+        if (wb_class(o, n, 0, &len) != WB_SLOW) {
+            assert_int_equal(len, n);
+            assert_int_equal(wb_text_ok(o, n), 1);
+            alpha[na++] = c;
+        } else {
+            assert_int_equal(wb_text_ok(o, n), 0);
+            slow++;
+        }
+    }
+    assert_true(na > 900 && slow > 1000);
+
+    /* every character alone, doubled and between letters, digits, quotes, '_' and spaces */
+    static const char *const ctx[][2] = {
+        {"", ""}, {"a", "b"}, {"1", "2"}, {"_", "_"}, {" ", " "}, {"a'", ""}, {"", ".a"},
+        {"", ".1"}, {"1,", ""}, {"\xD1\x8F", "\xD0\x96"}, {"\r", "\n"}, {"a", "1"}, {"1", "a"}};
+    int failures = 0;
+    char buf[64];
+    for (size_t i = 0; i < na; i++) {
+        for (size_t c = 0; c < sizeof ctx / sizeof ctx[0]; c++) {
+            size_t n = 0;
+            memcpy(buf, ctx[c][0], strlen(ctx[c][0]));
+            n += strlen(ctx[c][0]);
+            n += put_utf8(buf + n, alpha[i]);
+            if (c == 0)
+                n += put_utf8(buf + n, alpha[i]);
+            memcpy(buf + n, ctx[c][1], strlen(ctx[c][1]));
+            n += strlen(ctx[c][1]);
+            failures += !wb_same_as_icu(bi, buf, n);
+        }
+    }
+
+    /* random strings, half of their characters from the classes the rules are about */
+    static const uint32_t pick[] = {'a', 'Z', 0x44F, 0xE9, '1', '9', '.', ',', ';', ':', '\'',
+                                    0x2019, 0x2018, 0x2024, 0xB7, 0x2027, '_', 0x202F, ' ',
+                                    '\r', '\n', '\v', '@', '"', '-', 0x20AC, 0xA0, '\t'};
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (int r = 0; r < 200000 && failures < 20; r++) {
+        size_t len = 1 + xorshift(&x) % 12, n = 0;
+        for (size_t k = 0; k < len; k++) {
+            uint64_t v = xorshift(&x);
+            uint32_t c = (v & 1) ? pick[(v >> 1) % (sizeof pick / sizeof pick[0])]
+                                 : alpha[(v >> 1) % na];
+            n += put_utf8(buf + n, c);
+        }
+        assert_int_equal(wb_text_ok(buf, n), 1);
+        failures += !wb_same_as_icu(bi, buf, n);
+    }
+    ubrk_close(bi);
+    assert_int_equal(failures, 0);
+}
+
+/* A document with one character the fast path does not know goes to ICU: the tokens of the
+ * rest must not change. */
+static void test_fast_and_icu_paths_agree(void **state)
+{
+    fixture *f = *state;
+    static const char *const docs[] = {
+        "Mr. O'Neil's e-mail: j.smith@un.org (see https://www.un.org/en/about.html).",
+        "\xC2\xAB\xD0\x9C\xD0\xB8\xD1\x80\xC2\xBB \xE2\x80\x94 1\xE2\x80\xAF" "300 \xD1\x87\xD0\xB5\xD0\xBB., "
+        "3,5%, 12.05.2024, \xE2\x84\x96" "5, snake_case, U.S., 25-\xD0\xBB\xD0\xB5\xD1\x82\xD0\xB8\xD0\xB5",
+        "a.b a:b 1,5 1;5 a;b a'b 1'2 x_y _1 1_ __ _ a1_ 1a_ \r\n\n\v\f  \t,,. a. .a 1. a.1 1.a",
+    };
+    static const char tail[] = " \xF0\x9F\x98\x80"; /* an emoji: not on the fast path */
+    char fast[512], slow[512];
+    for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+        size_t n = strlen(docs[d]);
+        assert_true(n + sizeof tail < sizeof slow);
+        memcpy(slow, docs[d], n);
+        memcpy(slow + n, tail, sizeof tail);
+        assert_int_equal(wb_text_ok(docs[d], n), 1);
+        assert_int_equal(wb_text_ok(slow, strlen(slow)), 0);
+        size_t nf, ns;
+        const facta_token *t = tokenize(f, docs[d], n, 0, &nf);
+        join_tokens(docs[d], t, nf, fast, sizeof fast);
+        t = tokenize(f, slow, strlen(slow), 0, &ns);
+        assert_int_equal(ns, nf + 1);
+        join_tokens(slow, t, nf, slow + 256, 256);
+        assert_string_equal(fast, slow + 256);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -880,6 +1045,8 @@ int main(void)
         cmocka_unit_test(test_large_documents),
         cmocka_unit_test(test_long_token),
         cmocka_unit_test(test_misuse),
+        cmocka_unit_test(test_wordbreak_matches_icu),
+        cmocka_unit_test(test_fast_and_icu_paths_agree),
     };
     /* FACTA_TEST_FILTER / FACTA_TEST_SKIP: cmocka name patterns, e.g. "test_large*" */
     const char *only = getenv("FACTA_TEST_FILTER"), *skip = getenv("FACTA_TEST_SKIP");
