@@ -344,6 +344,7 @@ void facta_extractor_free(facta_extractor *ex)
     fa_free(al, ex->rmask);
     fa_free(al, ex->rwho);
     fa_free(al, ex->seed_stamp);
+    fa_free(al, ex->gen_mark);
     fa_free(al, ex->ents);
     fa_free(al, ex->expl);
     fbuf_free(&ex->json);
