@@ -60,6 +60,7 @@ void facta_rules_free(facta_rules *r)
         fa_free(al, r->phases[i].seeds);
         fa_free(al, r->phases[i].seed_index);
         fa_free(al, r->phases[i].generic);
+        fa_free(al, r->phases[i].chain);
     }
     fa_free(al, r->phases);
     fa_free(al, r->types);

@@ -486,6 +486,16 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             t.pc = (uint32_t)in->x;
             goto next;
         case OP_SPLIT: {
+            if (in->z >= 0) { /* a word chain: on to the split of the token's word, or the last */
+                const struct chain_ent *c = &ph->chain[in->z];
+                uint64_t h = pos < ex->ntoks ? ex->toks[pos].fhash : 0;
+                while (c->hash != h && !c->last)
+                    c++;
+                if (c->pc != t.pc) {
+                    t.pc = c->pc;
+                    goto next;
+                }
+            }
             /* a branch that meets a token test failing here dies there: not taken */
             int xdead = !look_ok(ex, &look[in->x], pos);
             int ydead = !look_ok(ex, &look[in->y], pos);

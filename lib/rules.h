@@ -155,7 +155,8 @@ typedef struct inst {
     uint8_t op;
     uint8_t agree;
     int32_t x, y;
-    int32_t z;  /* OP_LEX: predicate on the phrase's first token, -1 none */
+    int32_t z;  /* OP_LEX: predicate on the phrase's first token, -1 none;
+                   OP_SPLIT: its place in the phase's word chains (phase.chain), -1 none */
 } inst;
 
 /* ---- actions ---- */
@@ -263,6 +264,14 @@ typedef struct phase {
      * type. A thread headed for a token where it cannot pass would die there, so it is not
      * parked there, and a split does not take such a branch (rules_finish, phase_look). */
     struct look { uint32_t kind, arg; } *look;
+    /* Word chains: an alternation of words ("in" | "since" | ...) compiles to splits, each
+     * with a word on its x branch and the next split, reached from nowhere else, on its y
+     * branch. A thread would walk them one by one to the split of the token's word; it goes
+     * there at once instead (the splits passed over have only dead branches). A split with z
+     * >= 0 heads the chain chain[z], chain[z + 1], ...: the hash of each split's word and its
+     * pc, up to the entry with last set, which is the chain's last split (rules_finish,
+     * word_chains). */
+    struct chain_ent { uint64_t hash; uint32_t pc, last; } *chain;
     int maxcaps;
 } phase;
 

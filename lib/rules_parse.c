@@ -2734,6 +2734,84 @@ static int phase_look(facta_rules *r, phase *ph)
     return 0;
 }
 
+/* Is the split at pc the head of a word chain: a word on its x branch (through saves and
+ * jumps), and more? */
+static int chain_word(const facta_rules *r, const phase *ph, size_t pc, uint64_t *hash)
+{
+    if (ph->prog[pc].op != OP_SPLIT || ph->look[ph->prog[pc].x].kind != LOOK_TOK)
+        return 0;
+    const pred *p = &r->preds[ph->look[ph->prog[pc].x].arg];
+    *hash = p->hash;
+    return p->op == P_WORD;
+}
+
+/* phase.chain and the z of the splits in word chains of 3 words or more (after phase_look). */
+static int word_chains(facta_rules *r, phase *ph)
+{
+    ph->chain = NULL;
+    uint32_t *npred = fa_calloc(&r->al, ph->nprog + 1, sizeof *npred);
+    if (!npred)
+        return FACTA_ENOMEM;
+    /* how many ways lead to each instruction: a chain's later splits must have one */
+    for (size_t pc = 0; pc < ph->nprog; pc++) {
+        const inst *in = &ph->prog[pc];
+        if (in->op == OP_SPLIT || in->op == OP_JMP) {
+            if (in->x >= 0 && (size_t)in->x <= ph->nprog)
+                npred[in->x]++;
+            if (in->op == OP_SPLIT && in->y >= 0 && (size_t)in->y <= ph->nprog)
+                npred[in->y]++;
+        } else if (in->op != OP_MATCH) {
+            npred[pc + 1]++;
+        }
+    }
+    for (int i = 0; i < ph->nrules; i++)
+        if (r->rules[ph->rules[i]].root <= ph->nprog)
+            npred[r->rules[ph->rules[i]].root]++;
+    size_t n = 0, cap = 0;
+    uint64_t h;
+    for (size_t pc = 0; pc < ph->nprog; pc++) {
+        if (ph->prog[pc].op == OP_SPLIT)
+            ph->prog[pc].z = -1;
+    }
+    for (size_t pc = 0; pc < ph->nprog; pc++) {
+        if (ph->prog[pc].z >= 0 || !chain_word(r, ph, pc, &h))
+            continue; /* not a split, or inside a chain met before */
+        size_t len = 1, q = pc;
+        while (len < 256 && (size_t)ph->prog[q].y < ph->nprog && npred[ph->prog[q].y] == 1 &&
+               chain_word(r, ph, (size_t)ph->prog[q].y, &h)) {
+            q = (size_t)ph->prog[q].y;
+            len++;
+        }
+        if (len < 3)
+            continue;
+        if (n + len > cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            while (nc < n + len)
+                nc *= 2;
+            struct chain_ent *c = fa_realloc(&r->al, ph->chain, nc * sizeof *c);
+            if (!c) {
+                fa_free(&r->al, npred);
+                return FACTA_ENOMEM;
+            }
+            ph->chain = c;
+            cap = nc;
+        }
+        /* every split of the chain heads the rest of it */
+        q = pc;
+        for (size_t k = 0; k < len; k++) {
+            chain_word(r, ph, q, &h);
+            ph->chain[n + k].hash = h;
+            ph->chain[n + k].pc = (uint32_t)q;
+            ph->chain[n + k].last = k + 1 == len;
+            ph->prog[q].z = (int32_t)(n + k);
+            q = (size_t)ph->prog[q].y;
+        }
+        n += len;
+    }
+    fa_free(&r->al, npred);
+    return 0;
+}
+
 /* facta_rules.seed_words, lex_seed_phases and cls_seed_phases from the phases' seeds and
  * generic rules. */
 static int seed_phases(facta_rules *r)
@@ -2801,7 +2879,7 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
-        if (phase_look(r, ph) || gen_bits(r, ph)) {
+        if (phase_look(r, ph) || gen_bits(r, ph) || word_chains(r, ph)) {
             diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
             return FACTA_ENOMEM;
         }
