@@ -731,7 +731,8 @@ static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, u
 }
 
 /* Start generic rule ri at pos when its first element and the tokens after it allow.
- * marked: one of its keys is at pos. */
+ * marked: one of its keys is at pos. 1 when the one test that decides its first element
+ * failed (the generic rules that begin with that test cannot start here either). */
 static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t pos, int marked)
 {
     const rule *ru = &ex->rules->rules[ri];
@@ -739,12 +740,12 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
     if (ru->first_pred >= 0) {
         if (!pred_test(ex, ru->first_pred, t))
-            return 0;
+            return 1;
     } else if (ru->free_pred >= 0 && !marked) {
         /* none of its keys is here: only its one unkeyed first test may pass */
         known = ru->free_pc;
         if (!pred_test(ex, ru->free_pred, t))
-            return 0;
+            return 1;
     } else if (!can_start(ex, ph, ru, pos, &known)) {
         return 0;
     }
@@ -789,7 +790,10 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
                 if (ru->anchor && (pos + ru->anchor >= ex->ntoks ||
                                    ex->toks[pos + ru->anchor].fhash != ru->anchor_hash))
                     continue; /* a word it needs after the first token is not there */
-                if ((rc = start_generic(ex, ph, ri, pos, (mk >> b) & 1)))
+                rc = start_generic(ex, ph, ri, pos, (mk >> b) & 1);
+                if (rc == 1) /* nor do those that begin with the same test */
+                    m &= ~ph->gen_same[(k * 64 + b) * w + k];
+                else if (rc)
                     return rc;
             }
         }
@@ -802,6 +806,7 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
         if (cls < 128 && !(ru->first_class[cls / 64] & (1ull << (cls % 64))))
             continue; /* its first token test cannot accept this kind of token */
         rc = start_generic(ex, ph, ph->generic[i], pos, marked);
+        rc = rc == 1 ? 0 : rc;
     }
     for (size_t k = 0; k < ph->gen_words; k++)
         ex->gen_mark[k] = 0;

@@ -259,6 +259,10 @@ typedef struct phase {
     size_t gen_words;
     uint64_t *gen_any, *gen_key;  /* 128 rows */
     uint64_t *gen_ahead[2];       /* 130 rows */
+    /* gen_same[i]: generic rule i and those whose first element is decided by the test that
+     * decides its own (first_pred, or free_pred where no key is), as their first_pred: where
+     * it fails, none of them starts */
+    uint64_t *gen_same;           /* ngeneric rows */
     /* look[pc]: the consuming instruction a thread at pc meets before anything else
      * (through saves and jumps only), as LOOK_* and its token test, lexicon or record
      * type. A thread headed for a token where it cannot pass would die there, so it is not

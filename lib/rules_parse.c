@@ -2608,19 +2608,21 @@ static void test_classes(const facta_rules *r, int id, uint64_t cls[2])
 static int gen_bits(facta_rules *r, phase *ph)
 {
     ph->gen_words = 0;
-    ph->gen_any = ph->gen_key = ph->gen_ahead[0] = ph->gen_ahead[1] = NULL;
+    ph->gen_any = ph->gen_key = ph->gen_ahead[0] = ph->gen_ahead[1] = ph->gen_same = NULL;
     if (!ph->ngeneric)
         return 0;
     size_t w = ((size_t)ph->ngeneric + 63) / 64;
-    uint64_t *bits = arena_alloc(&r->pool, (128 + 128 + 130 + 130) * w * sizeof *bits);
+    size_t rows = 128 + 128 + 130 + 130 + (size_t)ph->ngeneric;
+    uint64_t *bits = arena_alloc(&r->pool, rows * w * sizeof *bits);
     if (!bits)
         return FACTA_ENOMEM;
-    memset(bits, 0, (128 + 128 + 130 + 130) * w * sizeof *bits);
+    memset(bits, 0, rows * w * sizeof *bits);
     ph->gen_words = w;
     ph->gen_any = bits;
     ph->gen_key = bits + 128 * w;
     ph->gen_ahead[0] = bits + 256 * w;
     ph->gen_ahead[1] = bits + 386 * w;
+    ph->gen_same = bits + 516 * w;
     for (int i = 0; i < ph->ngeneric; i++) {
         uint64_t keys[64], gcls[2];
         int nk, ri = ph->generic[i];
@@ -2681,11 +2683,19 @@ static int gen_bits(facta_rules *r, phase *ph)
         }
         ru->anchor = 0;
         ru->anchor_hash = 0;
+        ph->gen_same[(size_t)i * w + wi] |= bit;
         for (int k = 0; k < ru->nahead && !ru->anchor; k++)
             if (r->preds[ru->ahead[k]].op == P_WORD) {
                 ru->anchor = k + 1;
                 ru->anchor_hash = r->preds[ru->ahead[k]].hash;
             }
+    }
+    for (int i = 0; i < ph->ngeneric; i++) {
+        const rule *ru = &r->rules[ph->generic[i]];
+        int p = ru->first_pred >= 0 ? ru->first_pred : ru->free_pred;
+        for (int j = 0; p >= 0 && j < ph->ngeneric; j++)
+            if (r->rules[ph->generic[j]].first_pred == p)
+                ph->gen_same[(size_t)i * w + (size_t)j / 64] |= 1ull << (j % 64);
     }
     return 0;
 }
