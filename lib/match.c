@@ -30,6 +30,12 @@ int match_lexicons(facta_extractor *ex)
         FA_GROW(ex->al, ex->seedmask, ex->seedmask_cap, n + 1) ||
         FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1))
         return FACTA_ENOMEM;
+    /* the word ids of the tokens lately looked up, by position mod 8: a phrase walk looks at
+     * the tokens after i, which are looked up again as their own walks begin */
+    uint32_t cw[8][8], ctag[8];
+    size_t ck[8];
+    for (int c = 0; c < 8; c++)
+        ctag[c] = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
         uint64_t starts = 0;
@@ -53,8 +59,12 @@ int match_lexicons(facta_extractor *ex)
             if (pos >= n || pos - i >= FACTA__MAX_PHRASE_WORDS)
                 continue;
             const ftok *t = &ex->toks[pos];
-            uint32_t words[8];
-            size_t k = lex_form_words(r, t->pub.folded, t->folded_len, t->fhash, words, 8);
+            uint32_t *words = cw[pos % 8];
+            if (ctag[pos % 8] != pos) {
+                ck[pos % 8] = lex_form_words(r, t->pub.folded, t->folded_len, t->fhash, words, 8);
+                ctag[pos % 8] = pos;
+            }
+            size_t k = ck[pos % 8];
             for (size_t w = 0; w < k; w++) {
                 uint32_t c = lex_child(r, node, words[w]);
                 if (!c)
