@@ -60,6 +60,7 @@ void facta_rules_free(facta_rules *r)
         fa_free(al, r->phases[i].seeds);
         fa_free(al, r->phases[i].seed_index);
         fa_free(al, r->phases[i].generic);
+        fa_free(al, r->phases[i].chain);
     }
     fa_free(al, r->phases);
     fa_free(al, r->types);
@@ -344,6 +345,7 @@ void facta_extractor_free(facta_extractor *ex)
     fa_free(al, ex->rmask);
     fa_free(al, ex->rwho);
     fa_free(al, ex->seed_stamp);
+    fa_free(al, ex->gen_mark);
     fa_free(al, ex->ents);
     fa_free(al, ex->expl);
     fbuf_free(&ex->json);

@@ -122,6 +122,8 @@ struct facta_extractor {
     size_t rwho_cap;
     uint32_t *seed_stamp;
     size_t seed_stamp_cap;
+    uint64_t *gen_mark;         /* the generic rules one of whose keys is at the token (seed) */
+    size_t gen_mark_cap;
     uint64_t steps;             /* VM steps in the last document (tests count them) */
     /* results */
     facta_entity *ents;

@@ -30,6 +30,12 @@ int match_lexicons(facta_extractor *ex)
         FA_GROW(ex->al, ex->seedmask, ex->seedmask_cap, n + 1) ||
         FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1))
         return FACTA_ENOMEM;
+    /* the word ids of the tokens lately looked up, by position mod 8: a phrase walk looks at
+     * the tokens after i, which are looked up again as their own walks begin */
+    uint32_t cw[8][8], ctag[8];
+    size_t ck[8];
+    for (int c = 0; c < 8; c++)
+        ctag[c] = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
         uint64_t starts = 0;
@@ -53,8 +59,12 @@ int match_lexicons(facta_extractor *ex)
             if (pos >= n || pos - i >= FACTA__MAX_PHRASE_WORDS)
                 continue;
             const ftok *t = &ex->toks[pos];
-            uint32_t words[8];
-            size_t k = lex_form_words(r, t->pub.folded, t->folded_len, t->fhash, words, 8);
+            uint32_t *words = cw[pos % 8];
+            if (ctag[pos % 8] != pos) {
+                ck[pos % 8] = lex_form_words(r, t->pub.folded, t->folded_len, t->fhash, words, 8);
+                ctag[pos % 8] = pos;
+            }
+            size_t k = ck[pos % 8];
             for (size_t w = 0; w < k; w++) {
                 uint32_t c = lex_child(r, node, words[w]);
                 if (!c)
@@ -486,6 +496,16 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             t.pc = (uint32_t)in->x;
             goto next;
         case OP_SPLIT: {
+            if (in->z >= 0) { /* a word chain: on to the split of the token's word, or the last */
+                const struct chain_ent *c = &ph->chain[in->z];
+                uint64_t h = pos < ex->ntoks ? ex->toks[pos].fhash : 0;
+                while (c->hash != h && !c->last)
+                    c++;
+                if (c->pc != t.pc) {
+                    t.pc = c->pc;
+                    goto next;
+                }
+            }
             /* a branch that meets a token test failing here dies there: not taken */
             int xdead = !look_ok(ex, &look[in->x], pos);
             int ydead = !look_ok(ex, &look[in->y], pos);
@@ -665,22 +685,34 @@ static inline int ahead_ok(const facta_extractor *ex, const rule *ru, uint32_t p
     return 1;
 }
 
-/* Start the rules seeded by one key found at pos. */
+/* Start the rules seeded by one key found at pos. live: a <TYPE> key is that of a live
+ * record. */
 static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase *ph,
-                                               const struct seed_slot *sl, uint32_t pos)
+                                               const struct seed_slot *sl, uint32_t pos, int live)
 {
     for (uint32_t i = 0; i < sl->n; i++) {
         const struct seed_ent *f = &ph->seeds[sl->off + i];
         if (f->rule < 0) { /* a generic rule's key: it may start here (see seed) */
-            ex->seed_stamp[-1 - f->rule] = pos + 1;
+            uint32_t gi = (uint32_t)(-1 - f->rule);
+            ex->gen_mark[gi / 64] |= 1ull << (gi % 64);
             continue;
         }
         if (ex->seed_stamp[f->rule] == pos + 1)
             continue;
         ex->seed_stamp[f->rule] = pos + 1;
-        uint32_t known;
+        uint32_t known = UINT32_MAX;
         const rule *ru = &ex->rules->rules[f->rule];
-        if (!can_start(ex, ph, ru, pos, &known) || !ahead_ok(ex, ru, pos))
+        int sure = 0; /* the instruction the key came from passes: can_start would */
+        if (f->pc >= 0) {
+            const inst *in = &ph->prog[f->pc];
+            if (in->op == OP_TOK)
+                sure = pred_test(ex, in->x, &ex->toks[pos]) ? (known = (uint32_t)f->pc, 1) : 0;
+            else
+                sure = in->op == OP_LEX || live;
+        }
+        if (!sure && !can_start(ex, ph, ru, pos, &known))
+            continue;
+        if (!ahead_ok(ex, ru, pos))
             continue;
         thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         int rc = run_thread(ex, ph, &t, 1, pos, known);
@@ -690,25 +722,43 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
     return 0;
 }
 
+/* The row of gen_ahead for the token at pos: its class, 128 without one, 129 past the end. */
+static inline size_t ahead_row(const facta_extractor *ex, uint32_t pos)
+{
+    return pos >= ex->ntoks ? 129 : ex->toks[pos].pub.cls < 128 ? ex->toks[pos].pub.cls : 128;
+}
+
 /* Start the rules seeded by key at pos, if any (most tokens have none: looked up inline). */
-static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos)
+static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos, int live)
 {
     if (!ph->seed_index_cap)
         return 0;
     for (size_t h = seed_slot_of(key, ph->seed_index_cap); ph->seed_index[h].n;
          h = (h + 1) & (ph->seed_index_cap - 1))
         if (ph->seed_index[h].key == key)
-            return seed_slot(ex, ph, &ph->seed_index[h], pos);
+            return seed_slot(ex, ph, &ph->seed_index[h], pos, live);
     return 0;
 }
 
-/* Start generic rule ru at pos when its first element and the tokens after it allow. */
-static int start_generic(facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
+/* Start generic rule ri at pos when its first element and the tokens after it allow.
+ * marked: one of its keys is at pos. 1 when the one test that decides its first element
+ * failed (the generic rules that begin with that test cannot start here either). */
+static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t pos, int marked)
 {
+    const rule *ru = &ex->rules->rules[ri];
     const ftok *t = &ex->toks[pos];
     uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
-    if (ru->first_pred >= 0 ? !pred_test(ex, ru->first_pred, t) : !can_start(ex, ph, ru, pos, &known))
+    if (ru->first_pred >= 0) {
+        if (!pred_test(ex, ru->first_pred, t))
+            return 1;
+    } else if (ru->free_pred >= 0 && !marked) {
+        /* none of its keys is here: only its one unkeyed first test may pass */
+        known = ru->free_pc;
+        if (!pred_test(ex, ru->free_pred, t))
+            return 1;
+    } else if (!can_start(ex, ph, ru, pos, &known)) {
         return 0;
+    }
     if (!ahead_ok(ex, ru, pos))
         return 0;
     thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
@@ -720,38 +770,56 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
 {
     const facta_rules *r = ex->rules;
     const ftok *t = &ex->toks[pos];
-    int rc = phbit && !(ex->wordmask[pos] & phbit) ? 0 : seed_key(ex, ph, t->fhash & ~(3ull << 62), pos);
+    int rc = phbit && !(ex->wordmask[pos] & phbit) ? 0 : seed_key(ex, ph, t->fhash & ~(3ull << 62), pos, 0);
     for (uint32_t h = ex->hit_off[pos]; !rc && h < ex->hit_off[pos + 1]; h++) {
         uint32_t lex = r->entries[ex->hits[h].entry].lex;
         if (phbit && lex < (uint32_t)r->nlexs && !(r->lex_seed_phases[lex] & phbit))
             continue; /* no rule of the phase is keyed by the lexicon */
-        rc = seed_key(ex, ph, (1ull << 62) | lex, pos);
+        rc = seed_key(ex, ph, (1ull << 62) | lex, pos, 1);
     }
     for (int32_t ri = ex->rec_head[pos]; !rc && ri >= 0; ri = ex->recs[ri].next_at_start)
-        rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos);
-    if (!ph->ngeneric)
+        rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos, !ex->recs[ri].dead);
+    if (!ph->ngeneric || rc)
         return rc;
-    if (t->pub.cls < 128) { /* the generic rules whose first test may accept this class of token */
-        const int *gl = ph->gen_by_class + ph->gen_class_off[t->pub.cls];
-        const int *ge = ph->gen_by_class + ph->gen_class_off[t->pub.cls + 1];
-        for (; !rc && gl < ge; gl++) {
-            int ri = *gl;
-            if (ri < 0) { /* it may only start here through a key */
-                ri = -1 - ri;
-                if (ex->seed_stamp[ri] != pos + 1)
-                    continue;
+    if (t->pub.cls < 128) {
+        /* the generic rules whose first test may accept this class of token, and whose first
+         * two `ahead` tests the classes of the next two tokens, in generic order */
+        size_t w = ph->gen_words;
+        const uint64_t *any = ph->gen_any + t->pub.cls * w, *key = ph->gen_key + t->pub.cls * w;
+        const uint64_t *a0 = ph->gen_ahead[0] + ahead_row(ex, pos + 1) * w;
+        const uint64_t *a1 = ph->gen_ahead[1] + ahead_row(ex, pos + 2) * w;
+        for (size_t k = 0; k < w; k++) {
+            uint64_t mk = ex->gen_mark[k];
+            uint64_t m = (any[k] | (key[k] & mk)) & a0[k] & a1[k];
+            ex->gen_mark[k] = 0;
+            while (m) {
+                unsigned b = (unsigned)__builtin_ctzll(m);
+                m &= m - 1;
+                int ri = ph->generic[k * 64 + b];
+                const rule *ru = &r->rules[ri];
+                if (ru->anchor && (pos + ru->anchor >= ex->ntoks ||
+                                   ex->toks[pos + ru->anchor].fhash != ru->anchor_hash))
+                    continue; /* a word it needs after the first token is not there */
+                rc = start_generic(ex, ph, ri, pos, (mk >> b) & 1);
+                if (rc == 1) /* nor do those that begin with the same test */
+                    m &= ~ph->gen_same[(k * 64 + b) * w + k];
+                else if (rc)
+                    return rc;
             }
-            rc = start_generic(ex, ph, &r->rules[ri], pos);
         }
-        return rc;
+        return 0;
     }
     unsigned cls = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
     for (int i = 0; !rc && i < ph->ngeneric; i++) {
         const rule *ru = &r->rules[ph->generic[i]];
+        int marked = (ex->gen_mark[i / 64] >> (i % 64)) & 1;
         if (cls < 128 && !(ru->first_class[cls / 64] & (1ull << (cls % 64))))
             continue; /* its first token test cannot accept this kind of token */
-        rc = start_generic(ex, ph, ru, pos);
+        rc = start_generic(ex, ph, ph->generic[i], pos, marked);
+        rc = rc == 1 ? 0 : rc;
     }
+    for (size_t k = 0; k < ph->gen_words; k++)
+        ex->gen_mark[k] = 0;
     return rc;
 }
 
@@ -900,6 +968,9 @@ int match_phase(facta_extractor *ex, const phase *ph)
         ex->last_cand[i] = -1;
         ex->seed_stamp[i] = 0;
     }
+    if (FA_GROW(ex->al, ex->gen_mark, ex->gen_mark_cap, ph->gen_words + 1))
+        return FACTA_ENOMEM;
+    memset(ex->gen_mark, 0, (ph->gen_words + 1) * sizeof *ex->gen_mark);
     /* generations go on across phases and documents: only marks never written, and all of
      * them when the counter would wrap, are cleared */
     if (ex->gen > UINT32_MAX - (uint32_t)n - 2) {

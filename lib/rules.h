@@ -155,7 +155,8 @@ typedef struct inst {
     uint8_t op;
     uint8_t agree;
     int32_t x, y;
-    int32_t z;  /* OP_LEX: predicate on the phrase's first token, -1 none */
+    int32_t z;  /* OP_LEX: predicate on the phrase's first token, -1 none;
+                   OP_SPLIT: its place in the phase's word chains (phase.chain), -1 none */
 } inst;
 
 /* ---- actions ---- */
@@ -214,6 +215,14 @@ typedef struct rule {
      * thread is started only where they pass. */
     int32_t ahead[4];
     int nahead;
+    /* A generic rule tried at a token where none of its keys is (gen_bits): the one first
+     * test that may then pass, and its instruction (-1: none such, can_start decides). */
+    int free_pred;
+    uint32_t free_pc;
+    /* The first of its `ahead` tests that is a word, as the offset of its token from the
+     * first (0: none) and the word's hash: a cheap reason not to try the rule. */
+    int anchor;
+    uint64_t anchor_hash;
 } rule;
 
 /* A token's class for seeding: kind * 24 + script * 6 + shape (0..119; codes up to 127
@@ -230,23 +239,43 @@ typedef struct phase {
     int *rules;      /* rule indexes in this phase */
     int nrules;
     /* prefilter: word hash → rule list, lexicon → rules, type → rules, generic */
-    /* rule, or -1 - rule for a key of a generic rule (it only marks the rule, see gen_by_class) */
-    struct seed_ent { uint64_t key; int rule; } *seeds; /* sorted by key */
+    /* rule, or -1 - generic index for a key of a generic rule (it only marks the rule, see
+     * gen_bits); pc: the first instruction the key comes from when that instruction passing
+     * is enough for can_start (no `after`/`notafter`), else -1: an @LEX without tag or test
+     * passes where its key is, a <TYPE> where a live record of it is, a token test where it
+     * passes */
+    struct seed_ent { uint64_t key; int rule; int32_t pc; } *seeds; /* sorted by key */
     size_t nseeds;
     struct seed_slot { uint64_t key; uint32_t off, n; } *seed_index; /* key → seeds[off..+n) */
     size_t seed_index_cap;
     int *generic;
     int ngeneric;
-    /* generic rules by the class of the token they may start at (rules_finish): those of
-     * class c are gen_by_class[gen_class_off[c] .. gen_class_off[c + 1]), in generic order;
-     * -1 - rule: only when one of its keys is at the token */
-    uint32_t *gen_class_off; /* 129 entries, NULL when there are no generic rules */
-    int *gen_by_class;
+    /* The generic rules as bitsets over their index in `generic`, rows of gen_words words
+     * (rules_finish, gen_bits), so that a token visits only the rules that may start there:
+     * gen_any[c]: those whose unkeyed first tests may accept a token of class c; gen_key[c]:
+     * those that may start there only through a key (seed_slot marks them); gen_ahead[k][c]:
+     * those whose `ahead` test k may accept the token k + 1 after the first, of class c (128:
+     * a token without a class, 129: past the end). NULL when there are no generic rules. */
+    size_t gen_words;
+    uint64_t *gen_any, *gen_key;  /* 128 rows */
+    uint64_t *gen_ahead[2];       /* 130 rows */
+    /* gen_same[i]: generic rule i and those whose first element is decided by the test that
+     * decides its own (first_pred, or free_pred where no key is), as their first_pred: where
+     * it fails, none of them starts */
+    uint64_t *gen_same;           /* ngeneric rows */
     /* look[pc]: the consuming instruction a thread at pc meets before anything else
      * (through saves and jumps only), as LOOK_* and its token test, lexicon or record
      * type. A thread headed for a token where it cannot pass would die there, so it is not
      * parked there, and a split does not take such a branch (rules_finish, phase_look). */
     struct look { uint32_t kind, arg; } *look;
+    /* Word chains: an alternation of words ("in" | "since" | ...) compiles to splits, each
+     * with a word on its x branch and the next split, reached from nowhere else, on its y
+     * branch. A thread would walk them one by one to the split of the token's word; it goes
+     * there at once instead (the splits passed over have only dead branches). A split with z
+     * >= 0 heads the chain chain[z], chain[z + 1], ...: the hash of each split's word and its
+     * pc, up to the entry with last set, which is the chain's last split (rules_finish,
+     * word_chains). */
+    struct chain_ent { uint64_t hash; uint32_t pc, last; } *chain;
     int maxcaps;
 } phase;
 

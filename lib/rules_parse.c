@@ -1421,7 +1421,7 @@ done:
     return rc;
 }
 
-static int add_seed(parser *P, phase *ph, uint64_t key, int ri)
+static int add_seed(parser *P, phase *ph, uint64_t key, int ri, int32_t pc)
 {
     size_t cap = ph->nseeds; /* grown one at a time: rules are few */
     struct seed_ent *ns = fa_realloc(&P->r->al, ph->seeds, (cap + 1) * sizeof *ns);
@@ -1430,6 +1430,7 @@ static int add_seed(parser *P, phase *ph, uint64_t key, int ri)
     ph->seeds = ns;
     ph->seeds[ph->nseeds].key = key;
     ph->seeds[ph->nseeds].rule = ri;
+    ph->seeds[ph->nseeds].pc = pc;
     ph->nseeds++;
     return 0;
 }
@@ -1472,7 +1473,9 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
 {
     facta_rules *r = P->r;
     uint64_t keys[64];
+    int32_t sure[64]; /* seed_ent.pc */
     int nk = 0, generic = 0;
+    int plain = ru->after_pred < 0 && ru->notafter_pred < 0;
     ru->first_class[0] = ru->first_class[1] = 0;
     for (int i = 0; i < ru->nfirst; i++) {
         const inst *in = &ph->prog[ru->first_pcs[i]];
@@ -1482,9 +1485,13 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
         ru->first_class[0] |= k[0];
         ru->first_class[1] |= k[1];
         if (in->op == OP_TOK) {
+            int save = nk;
             if (!pred_keys(r, in->x, keys, &nk, 64))
                 generic = 1;
+            for (int j = save; j < nk; j++) /* the test passing is enough */
+                sure[j] = plain ? (int32_t)ru->first_pcs[i] : -1;
         } else if ((in->op == OP_LEX || in->op == OP_REC) && nk < 64) {
+            sure[nk] = plain && (in->op == OP_REC || (in->y < 0 && in->z < 0)) ? (int32_t)ru->first_pcs[i] : -1;
             keys[nk++] = in->op == OP_LEX ? KEY_LEX(in->x) : KEY_REC(in->x);
         } else {
             generic = 1;
@@ -1504,7 +1511,7 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
         return 0;
     }
     for (int i = 0; i < nk; i++)
-        if (add_seed(P, ph, keys[i], idx))
+        if (add_seed(P, ph, keys[i], idx, sure[i]))
             return P->L.err;
     return 0;
 }
@@ -2055,6 +2062,8 @@ static int stmt_rule(parser *P, int is_reject)
     ru.is_reject = is_reject;
     ru.target_cap = -1;
     ru.after_pred = ru.notafter_pred = -1;
+    ru.free_pred = -1;
+    ru.free_pc = UINT32_MAX;
     if (!ru.name || !ru.file || !ru.label)
         return L->err = FACTA_ENOMEM;
     int types[16], nt = 0;
@@ -2296,7 +2305,9 @@ static int cmp_seed(const void *a, const void *b)
     const struct seed_ent *x = a, *y = b;
     if (x->key != y->key)
         return x->key < y->key ? -1 : 1;
-    return x->rule - y->rule;
+    if (x->rule != y->rule)
+        return x->rule - y->rule;
+    return x->pc - y->pc;
 }
 
 static int cmp_phase(const void *a, const void *b)
@@ -2582,65 +2593,110 @@ static int gen_rule_takes(const facta_rules *r, const rule *ru, unsigned c)
     return ru->first_pred < 0 || (r->preds[ru->first_pred].f_cls[c / 64] & bit);
 }
 
-/* The generic rules to try at a token of class c, in generic order: those that may start
- * there, and (as -1 - index) those that may only when one of their keys is at the token,
- * which seed_key marks through "mark" seeds (rule -1 - index) added here. */
-static int gen_by_class(facta_rules *r, phase *ph)
+/* The classes of the tokens test id may accept (pred_test): a word is decided by its hash
+ * alone, so any class. */
+static void test_classes(const facta_rules *r, int id, uint64_t cls[2])
 {
-    ph->gen_class_off = NULL;
-    ph->gen_by_class = NULL;
+    const pred *p = &r->preds[id];
+    cls[0] = p->op == P_WORD ? ~0ull : p->f_cls[0];
+    cls[1] = p->op == P_WORD ? ~0ull : p->f_cls[1];
+}
+
+/* phase.gen_any, gen_key and gen_ahead, and each generic rule's free_pred and anchor (after
+ * phase_look: they use the rules' `ahead` tests). A generic rule with keys gets a "mark"
+ * seed (rule -1 - index) for each of them, by which seed_slot tells seed it may start. */
+static int gen_bits(facta_rules *r, phase *ph)
+{
+    ph->gen_words = 0;
+    ph->gen_any = ph->gen_key = ph->gen_ahead[0] = ph->gen_ahead[1] = ph->gen_same = NULL;
     if (!ph->ngeneric)
         return 0;
-    uint64_t *gcls = arena_alloc(&r->pool, (size_t)ph->ngeneric * 2 * sizeof *gcls);
-    int *gnk = arena_alloc(&r->pool, (size_t)ph->ngeneric * sizeof *gnk);
-    uint32_t *off = arena_alloc(&r->pool, 129 * sizeof *off);
-    if (!gcls || !gnk || !off)
+    size_t w = ((size_t)ph->ngeneric + 63) / 64;
+    size_t rows = 128 + 128 + 130 + 130 + (size_t)ph->ngeneric;
+    uint64_t *bits = arena_alloc(&r->pool, rows * w * sizeof *bits);
+    if (!bits)
         return FACTA_ENOMEM;
+    memset(bits, 0, rows * w * sizeof *bits);
+    ph->gen_words = w;
+    ph->gen_any = bits;
+    ph->gen_key = bits + 128 * w;
+    ph->gen_ahead[0] = bits + 256 * w;
+    ph->gen_ahead[1] = bits + 386 * w;
+    ph->gen_same = bits + 516 * w;
     for (int i = 0; i < ph->ngeneric; i++) {
-        uint64_t keys[64];
-        int ri = ph->generic[i];
-        gen_rule_split(r, ph, &r->rules[ri], gcls + 2 * i, keys, &gnk[i], 64);
-        if (gnk[i]) {
-            struct seed_ent *ns = fa_realloc(&r->al, ph->seeds, (ph->nseeds + (size_t)gnk[i]) * sizeof *ns);
+        uint64_t keys[64], gcls[2];
+        int nk, ri = ph->generic[i];
+        rule *ru = &r->rules[ri];
+        size_t wi = (size_t)i / 64;
+        uint64_t bit = 1ull << (i % 64);
+        gen_rule_split(r, ph, ru, gcls, keys, &nk, 64);
+        if (nk) {
+            struct seed_ent *ns = fa_realloc(&r->al, ph->seeds, (ph->nseeds + (size_t)nk) * sizeof *ns);
             if (!ns)
                 return FACTA_ENOMEM;
             ph->seeds = ns;
-            for (int k = 0; k < gnk[i]; k++) {
+            for (int k = 0; k < nk; k++) {
                 ns[ph->nseeds].key = keys[k];
-                ns[ph->nseeds].rule = -1 - ri;
+                ns[ph->nseeds].rule = -1 - i;
+                ns[ph->nseeds].pc = -1;
                 ph->nseeds++;
             }
         }
-    }
-    size_t total = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        int *list = NULL;
-        if (pass) {
-            list = arena_alloc(&r->pool, (total + 1) * sizeof *list);
-            if (!list)
-                return FACTA_ENOMEM;
-            ph->gen_by_class = list;
-        }
-        size_t k = 0;
         for (unsigned c = 0; c < 128; c++) {
-            off[c] = (uint32_t)k;
-            uint64_t bit = 1ull << (c % 64);
-            for (int i = 0; i < ph->ngeneric; i++) {
-                int ri = ph->generic[i];
-                if (!gen_rule_takes(r, &r->rules[ri], c))
-                    continue;
-                int any = (gcls[2 * i + c / 64] & bit) != 0;
-                if (!any && !gnk[i])
-                    continue; /* can_start cannot pass */
-                if (list)
-                    list[k] = any ? ri : -1 - ri;
-                k++;
+            if (!gen_rule_takes(r, ru, c))
+                continue;
+            if (gcls[c / 64] & (1ull << (c % 64)))
+                ph->gen_any[c * w + wi] |= bit;
+            else if (nk)
+                ph->gen_key[c * w + wi] |= bit;
+            /* else can_start cannot pass */
+        }
+        for (int k = 0; k < 2; k++) {
+            uint64_t cls[2] = {~0ull, ~0ull};
+            if (k < ru->nahead)
+                test_classes(r, ru->ahead[k], cls);
+            for (unsigned c = 0; c < 130; c++)
+                if (c >= 128 ? c == 128 || k >= ru->nahead : (cls[c / 64] >> (c % 64)) & 1)
+                    ph->gen_ahead[k][c * w + wi] |= bit;
+        }
+        /* the one unkeyed first test, when the keyed ones are known not to pass */
+        ru->free_pred = -1;
+        ru->free_pc = UINT32_MAX;
+        int nfree = 0;
+        for (int f = 0; nk && f < ru->nfirst; f++) {
+            const inst *in = &ph->prog[ru->first_pcs[f]];
+            uint64_t kk[64];
+            int n = 0;
+            if (in->op == OP_TOK && pred_keys(r, in->x, kk, &n, 64))
+                continue; /* keyed */
+            if (in->op == OP_LEX || in->op == OP_REC)
+                continue; /* keyed */
+            nfree++;
+            if (in->op == OP_TOK) {
+                ru->free_pred = in->x;
+                ru->free_pc = ru->first_pcs[f];
             }
         }
-        off[128] = (uint32_t)k;
-        total = k;
+        if (nfree != 1 || ru->after_pred >= 0 || ru->notafter_pred >= 0) {
+            ru->free_pred = -1;
+            ru->free_pc = UINT32_MAX;
+        }
+        ru->anchor = 0;
+        ru->anchor_hash = 0;
+        ph->gen_same[(size_t)i * w + wi] |= bit;
+        for (int k = 0; k < ru->nahead && !ru->anchor; k++)
+            if (r->preds[ru->ahead[k]].op == P_WORD) {
+                ru->anchor = k + 1;
+                ru->anchor_hash = r->preds[ru->ahead[k]].hash;
+            }
     }
-    ph->gen_class_off = off;
+    for (int i = 0; i < ph->ngeneric; i++) {
+        const rule *ru = &r->rules[ph->generic[i]];
+        int p = ru->first_pred >= 0 ? ru->first_pred : ru->free_pred;
+        for (int j = 0; p >= 0 && j < ph->ngeneric; j++)
+            if (r->rules[ph->generic[j]].first_pred == p)
+                ph->gen_same[(size_t)i * w + (size_t)j / 64] |= 1ull << (j % 64);
+    }
     return 0;
 }
 
@@ -2688,6 +2744,84 @@ static int phase_look(facta_rules *r, phase *ph)
     return 0;
 }
 
+/* Is the split at pc the head of a word chain: a word on its x branch (through saves and
+ * jumps), and more? */
+static int chain_word(const facta_rules *r, const phase *ph, size_t pc, uint64_t *hash)
+{
+    if (ph->prog[pc].op != OP_SPLIT || ph->look[ph->prog[pc].x].kind != LOOK_TOK)
+        return 0;
+    const pred *p = &r->preds[ph->look[ph->prog[pc].x].arg];
+    *hash = p->hash;
+    return p->op == P_WORD;
+}
+
+/* phase.chain and the z of the splits in word chains of 3 words or more (after phase_look). */
+static int word_chains(facta_rules *r, phase *ph)
+{
+    ph->chain = NULL;
+    uint32_t *npred = fa_calloc(&r->al, ph->nprog + 1, sizeof *npred);
+    if (!npred)
+        return FACTA_ENOMEM;
+    /* how many ways lead to each instruction: a chain's later splits must have one */
+    for (size_t pc = 0; pc < ph->nprog; pc++) {
+        const inst *in = &ph->prog[pc];
+        if (in->op == OP_SPLIT || in->op == OP_JMP) {
+            if (in->x >= 0 && (size_t)in->x <= ph->nprog)
+                npred[in->x]++;
+            if (in->op == OP_SPLIT && in->y >= 0 && (size_t)in->y <= ph->nprog)
+                npred[in->y]++;
+        } else if (in->op != OP_MATCH) {
+            npred[pc + 1]++;
+        }
+    }
+    for (int i = 0; i < ph->nrules; i++)
+        if (r->rules[ph->rules[i]].root <= ph->nprog)
+            npred[r->rules[ph->rules[i]].root]++;
+    size_t n = 0, cap = 0;
+    uint64_t h;
+    for (size_t pc = 0; pc < ph->nprog; pc++) {
+        if (ph->prog[pc].op == OP_SPLIT)
+            ph->prog[pc].z = -1;
+    }
+    for (size_t pc = 0; pc < ph->nprog; pc++) {
+        if (ph->prog[pc].z >= 0 || !chain_word(r, ph, pc, &h))
+            continue; /* not a split, or inside a chain met before */
+        size_t len = 1, q = pc;
+        while (len < 256 && (size_t)ph->prog[q].y < ph->nprog && npred[ph->prog[q].y] == 1 &&
+               chain_word(r, ph, (size_t)ph->prog[q].y, &h)) {
+            q = (size_t)ph->prog[q].y;
+            len++;
+        }
+        if (len < 3)
+            continue;
+        if (n + len > cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            while (nc < n + len)
+                nc *= 2;
+            struct chain_ent *c = fa_realloc(&r->al, ph->chain, nc * sizeof *c);
+            if (!c) {
+                fa_free(&r->al, npred);
+                return FACTA_ENOMEM;
+            }
+            ph->chain = c;
+            cap = nc;
+        }
+        /* every split of the chain heads the rest of it */
+        q = pc;
+        for (size_t k = 0; k < len; k++) {
+            chain_word(r, ph, q, &h);
+            ph->chain[n + k].hash = h;
+            ph->chain[n + k].pc = (uint32_t)q;
+            ph->chain[n + k].last = k + 1 == len;
+            ph->prog[q].z = (int32_t)(n + k);
+            q = (size_t)ph->prog[q].y;
+        }
+        n += len;
+    }
+    fa_free(&r->al, npred);
+    return 0;
+}
+
 /* facta_rules.seed_words, lex_seed_phases and cls_seed_phases from the phases' seeds and
  * generic rules. */
 static int seed_phases(facta_rules *r)
@@ -2726,10 +2860,11 @@ static int seed_phases(facta_rules *r)
             r->seed_words[h].key = key;
             r->seed_words[h].phases |= bit;
         }
-        /* a rule listed as -1 - index only starts where one of its keys is */
-        for (unsigned c = 0; c < 128 && ph->gen_class_off; c++)
-            for (uint32_t k = ph->gen_class_off[c]; k < ph->gen_class_off[c + 1]; k++)
-                if (ph->gen_by_class[k] >= 0)
+        /* a rule only in gen_key starts only where one of its keys is (a word or a lexicon
+         * counted above, or a record) */
+        for (unsigned c = 0; c < 128 && ph->gen_any; c++)
+            for (size_t k = 0; k < ph->gen_words; k++)
+                if (ph->gen_any[c * ph->gen_words + k])
                     r->cls_seed_phases[c] |= bit;
         if (ph->ngeneric)
             r->cls_seed_phases[128] |= bit;
@@ -2754,7 +2889,7 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
-        if (gen_by_class(r, ph) || phase_look(r, ph)) {
+        if (phase_look(r, ph) || gen_bits(r, ph) || word_chains(r, ph)) {
             diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
             return FACTA_ENOMEM;
         }

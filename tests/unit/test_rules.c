@@ -111,6 +111,15 @@ static const struct {
     {"rule a: \"x\" \"y\"{2,3} => T;", "x y y y y", "T:x y y y"},
     {"rule a: \"x\" \"y\"{2} => T;", "x y", ""},
     {"rule a: \"x\" _* \"z\" => T;", "x q r z", "T:x q r z"},
+    /* an alternation of words (a word chain: a thread goes to the token's word at once),
+     * with a word twice, a capture and a test after it */
+    {"rule a: (\"in\" | \"on\" | \"at\" | \"on\" \"top\" | [number]) \"cats\" => T;",
+     "on top cats, at cats, 5 cats, by cats", "T:on top cats|T:at cats|T:5 cats"},
+    {"rule a: (x:\"a\" | \"b\" | x:\"c\" | \"d\") y:\"e\" => T { norm = first($x, $y) };",
+     "c e b e", "T:c|T:e"},
+    /* generic rules: a word after the first token, the same first test in two rules */
+    {"rule a: [lower] [lower] \"(\" [upper] \")\" => A;\nrule b: [lower] \"x\" => B;",
+     "ab cd (EF) q x y", "A:ab cd (EF)|B:q x"},
     /* captures and actions */
     {"rule a: n:[number] u:[alpha] => F { norm = join(number($n), lower($u)) };", "12 Apples",
      "F:12 apples"},
