@@ -458,16 +458,28 @@ static int regex_needed_byte(const char *pat)
 
 /* When `pat` ends with a group of plain literal alternatives and has no top-level
  * alternation ([а-я]+(ов|ова|ев)), every match ends with one of them: *out gets them,
- * bucketed by last byte (in the rules' pool). 0, or FACTA_ENOMEM; *out NULL when the
- * pattern has no such end. */
+ * bucketed by last byte (in the rules' pool). So it does when the pattern ends with one
+ * literal character ([a-z]+[a-rt-z]s): *out gets that one. 0, or FACTA_ENOMEM; *out NULL
+ * when the pattern has no such end. */
 static int regex_tails(parser *P, const char *pat, const re_tails **out)
 {
     *out = NULL;
     size_t n = strlen(pat), open = 0;
     size_t opens[64];
     int depth = 0;
-    if (!n || pat[n - 1] != ')')
+    if (!n)
         return 0;
+    size_t lit = n; /* where a final literal character starts, if the pattern ends with one */
+    if (pat[n - 1] != ')') {
+        lit = n - 1;
+        while (lit > 0 && ((unsigned char)pat[lit] & 0xC0) == 0x80)
+            lit--;
+        size_t bs = 0; /* backslashes before it: an odd count escapes it */
+        while (bs < lit && pat[lit - 1 - bs] == '\\')
+            bs++;
+        if (strchr("\\[]().^$?*+{}|", pat[lit]) || (bs & 1) || n - lit > 4)
+            return 0;
+    }
     for (size_t i = 0; i < n; i++) { /* find the group that the last ')' closes */
         char c = pat[i];
         if (c == '\\') {
@@ -495,6 +507,22 @@ static int regex_tails(parser *P, const char *pat, const re_tails **out)
         } else if (c == '|' && depth == 0) {
             return 0;
         }
+    }
+    if (lit < n) {
+        if (depth != 0)
+            return 0;
+        re_tails *t = arena_alloc(&P->r->pool, sizeof *t + sizeof t->alt[0]);
+        if (!t)
+            return FACTA_ENOMEM;
+        memset(t, 0, sizeof *t + sizeof t->alt[0]);
+        unsigned char last = (unsigned char)pat[n - 1];
+        for (int c = last + 1; c <= 256; c++)
+            t->first[c] = 1;
+        t->alt[0].len = (uint8_t)(n - lit);
+        memcpy(t->alt[0].s, pat + lit, n - lit);
+        t->n = 1;
+        *out = t;
+        return 0;
     }
     size_t b = open + 1 + (pat[open + 1] == '?' ? 2 : 0), e = n - 1;
     size_t nalts = 1;

@@ -285,6 +285,13 @@ static const struct {
     {"a(b|c)|d", "d", 1},           {"(ab|c)+", "abab", 1},
     {"a(b|c)?", "a", 1},            {"(a(b|c))", "ab", 1},
     {"\\d(-|\\.)\\d", "3.1", 1},         {"(twenty|thirty)-(one|two)", "thirty-two", 1},
+    /* one literal character at the end: the token must end with it */
+    {"[a-z]+[a-rt-z]s", "cats", 1}, {"[a-z]+[a-rt-z]s", "cat", 0},
+    {"[а-я]+ь", "день", 1},         {"[а-я]+ь", "дня", 0},
+    {"\\d+\\d", "123", 1},          /* an escape (\d) is no literal 'd' */
+    {"x|ys", "x", 1},               /* top-level alternation: no requirement */
+    {"(?i)ab", "aB", 1},            /* inline options: no requirement */
+    {"(a|b)c", "ac", 1},            {"(a|b)c", "ab", 0},
 };
 
 static void test_regex_needed_byte(void **state)
