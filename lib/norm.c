@@ -252,8 +252,10 @@ static double digits_value(const char *s, size_t n)
     return (double)m / p10[k]; /* k <= nd <= 15 */
 }
 
-/* Parse a digit token: "6.8", "1,5", "1,300", "2.134.472". */
-static int parse_digits(const char *s, size_t n, int ru, double *out, int *ngroups_ok)
+/* Parse a digit token: "6.8", "1,5", "1,300", "2.134.472". Only "1,300" needs the
+ * language (*ru: 1 Russian, 0 not, -1 not known yet: asked of the words around `pos`). */
+static int parse_digits(facta_extractor *ex, uint32_t pos, const char *s, size_t n, int *ru,
+                        double *out, int *ngroups_ok)
 {
     char buf[128];
     size_t o = 0;
@@ -277,10 +279,14 @@ static int parse_digits(const char *s, size_t n, int ru, double *out, int *ngrou
     char dec = 0;
     if (ncomma && ndot)
         dec = last;
-    else if (ncomma == 1 && !ndot)
-        dec = (ru || n - last_sep - 1 != 3) ? ',' : 0;
-    else if (ndot == 1 && !ncomma)
-        dec = (ru && n - last_sep - 1 == 3 && n <= 7 && 0) ? 0 : '.';
+    else if (ncomma == 1 && !ndot && n - last_sep - 1 != 3)
+        dec = ',';
+    else if (ncomma == 1 && !ndot) { /* "1,300": a group in English, a decimal in Russian */
+        if (*ru < 0)
+            *ru = lang_of(ex, pos) == 2;
+        dec = *ru ? ',' : 0;
+    } else if (ndot == 1 && !ncomma)
+        dec = '.';
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == dec)
@@ -333,7 +339,7 @@ static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
 int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out)
 {
     double total = 0, cur = 0;
-    int any = 0, prev = 0, ru = lang_of(ex, s) == 2;
+    int any = 0, prev = 0, ru = -1; /* lang_of(ex, s) == 2, asked when needed */
     int last_was_digit_tok = 0;
     for (uint32_t i = s; i < e; i++) {
         const ftok *t = &ex->toks[i];
@@ -342,7 +348,7 @@ int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out)
             int ok;
             const char *txt = ex->text + t->pub.span.byte_start;
             size_t n = t->pub.span.byte_end - t->pub.span.byte_start;
-            if (!parse_digits(txt, n, ru, &v, &ok))
+            if (!parse_digits(ex, s, txt, n, &ru, &v, &ok))
                 continue;
             /* "1 300" / "2 134 472,44": a following 3-digit group continues the number */
             if (last_was_digit_tok && (n == 3 || (n > 3 && (txt[3] == ',' || txt[3] == '.'))) &&
@@ -614,6 +620,36 @@ static int is_empty(const val *v)
     return !v->s || v->n == 0;
 }
 
+/* The arguments (bit i: argument i) whose capture text function fn reads only through
+ * fill_arg, if at all. */
+static uint32_t lazy_args(int fn)
+{
+    switch (fn) {
+    case F_TAG:    /* tag($x, "key"): the key is read */
+    case F_NUMBER: /* number($n) reads tokens; number("12") the text */
+        return 1;
+    case F_CANON:
+    case F_NORM:
+    case F_LEMMA:
+    case F_NOMINATIVE:
+    case F_NAME:
+    case F_SURNAME:
+    case F_PATRONYMIC:
+        return ~0u;
+    default:
+        return 0;
+    }
+}
+
+/* Make the text of a capture argument that eval left for later. */
+static int fill_arg(facta_extractor *ex, val *a, const capture *c)
+{
+    if (a->s)
+        return 0;
+    *a = span_text(ex, c->s, c->e);
+    return a->s ? 0 : FACTA_ENOMEM;
+}
+
 static int eval(facta_extractor *ex, const env *en, int id, val *out, const capture **capout)
 {
     const facta_rules *r = ex->rules;
@@ -645,9 +681,19 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     val a[16];
     const capture *ac[16];
-    for (int i = 0; i < e->nargs; i++)
+    /* functions that read a capture argument's tokens, not its text, get the text only
+     * when they fall back to it (fill_arg): copying it costs more than the rest */
+    uint32_t lazy = lazy_args(e->fn);
+    for (int i = 0; i < e->nargs; i++) {
+        const expr *ae = &r->exprs[e->args[i]];
+        if ((lazy >> i & 1) && ae->kind == E_CAP && ae->cap != -2) {
+            ac[i] = &en->caps[ae->cap];
+            a[i] = vstr(NULL, 0); /* not made yet */
+            continue;
+        }
         if (eval(ex, en, e->args[i], &a[i], &ac[i]))
             return FACTA_ENOMEM;
+    }
     static const capture none = {-1, -1, ATOM_NONE};
     const capture *c0 = e->nargs > 0 && ac[0] ? ac[0] : &none;
     switch (e->fn) {
@@ -690,6 +736,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         const lex_entry *le = c0->s >= 0 ? cap_entry(ex, c0) : NULL;
         if (le)
             *out = entry_canon(r, le);
+        else if (e->nargs && fill_arg(ex, &a[0], c0))
+            return FACTA_ENOMEM;
         else
             *out = e->nargs ? a[0] : vstr("", 0);
         break;
@@ -719,8 +767,12 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         *out = lemma(ex, c0);
         break;
     case F_NOMINATIVE:
-        *out = c0->s >= 0 && ex->toks[c0->s].pub.script == FACTA_SCRIPT_CYRILLIC ? nominative(ex, c0)
-                                                                                 : (e->nargs ? a[0] : vstr("", 0));
+        if (c0->s >= 0 && ex->toks[c0->s].pub.script == FACTA_SCRIPT_CYRILLIC)
+            *out = nominative(ex, c0);
+        else if (e->nargs && fill_arg(ex, &a[0], c0))
+            return FACTA_ENOMEM;
+        else
+            *out = e->nargs ? a[0] : vstr("", 0);
         break;
     case F_NAME: {
         /* name($given, $surname): a surname in the nominative means the given name is too
@@ -735,6 +787,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
             size_t nn = morph_nominative(&r->morph, st->pub.folded, st->folded_len, M_SURNAME, 0,
                                          nom, sizeof nom, NULL);
             if (nn == st->folded_len && memcmp(nom, st->pub.folded, nn) == 0) {
+                if (fill_arg(ex, &a[0], c0))
+                    return FACTA_ENOMEM;
                 *out = all_upper(a[0].s, a[0].n) ? recase(ex, a[0], 2) : a[0];
                 break;
             }
