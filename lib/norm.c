@@ -33,31 +33,80 @@ static val entry_canon(const facta_rules *r, const lex_entry *e)
     return vstr(c, strlen(c));
 }
 
+/* Exact powers of ten (10^22 is the largest a double holds exactly). */
+static const double P10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* Digits of u into buf (no NUL); their number. */
+static size_t put_u64(char *buf, unsigned long long u)
+{
+    char tmp[24];
+    size_t k = 0, o = 0;
+    do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (k)
+        buf[o++] = tmp[--k];
+    return o;
+}
+
+/* What "%.15g" prints for a non-integer 1e-3 <= |d| < 1e14, or 0 when unsure (the caller
+ * asks snprintf). A decimal S = m / 10^k of at most 15 significant digits that rounds back
+ * to d lies within half an ulp of d (< 2^-53 |d|), nearer than half a step of the
+ * 15-digit grid (>= 5e-16 |d|): it is the decimal %.15g rounds d to, and %g drops trailing
+ * zeros. (double)m / 10^k is exact rounding for m < 2^53 and k <= 22. */
+static size_t fmt_g15(char *buf, double d)
+{
+    double a = fabs(d);
+    if (!(a >= 1e-3 && a < 1e14))
+        return 0;
+    for (int k = 1; k <= 22; k++) {
+        double t = a * P10[k];
+        if (t >= 1e15) /* more than 15 significant digits */
+            return 0;
+        unsigned long long m = (unsigned long long)(t + 0.5);
+        if ((double)m / P10[k] != a)
+            continue;
+        if (m % 10 == 0) /* an integer: not ours */
+            return 0;
+        unsigned long long ip = m / (unsigned long long)P10[k], fp = m % (unsigned long long)P10[k];
+        size_t o = 0;
+        if (d < 0)
+            buf[o++] = '-';
+        o += put_u64(buf + o, ip);
+        buf[o++] = '.';
+        for (int j = k - 1; j >= 0; j--) { /* k digits, leading zeros kept */
+            buf[o + (size_t)j] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        return o + (size_t)k;
+    }
+    return 0;
+}
+
 static val vnum(facta_extractor *ex, double d)
 {
     char buf[64];
-    if (d == floor(d) && fabs(d) < 1e15) {
+    size_t n;
+    if (fabs(d) < 1e15 && d == (double)(long long)d) {
         /* what "%.0f" prints for an integer this small: its digits (and "-0") */
         if (d == 0 && signbit(d)) {
-            memcpy(buf, "-0", 3);
+            memcpy(buf, "-0", 2);
+            n = 2;
         } else {
             long long x = (long long)d;
-            unsigned long long u = x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x;
-            char tmp[24];
-            size_t k = 0, o = 0;
-            do {
-                tmp[k++] = (char)('0' + u % 10);
-                u /= 10;
-            } while (u);
+            n = 0;
             if (x < 0)
-                buf[o++] = '-';
-            while (k)
-                buf[o++] = tmp[--k];
-            buf[o] = 0;
+                buf[n++] = '-';
+            n += put_u64(buf + n, x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x);
         }
-    } else
+    } else if (!(n = fmt_g15(buf, d))) {
         snprintf(buf, sizeof buf, "%.15g", d);
-    val v = {arena_strndup(&ex->arena, buf, strlen(buf)), strlen(buf), 1, d};
+        n = strlen(buf);
+    }
+    val v = {arena_strndup(&ex->arena, buf, n), n, 1, d};
     return v;
 }
 
@@ -138,6 +187,17 @@ static int all_upper(const char *s, size_t n)
     return letters > 1;
 }
 
+/* Room in the arena for a text of at most n bytes, NUL-filled past n as arena_strndup
+ * leaves it (the caller writes at most n bytes); NULL on OOM. */
+static char *arena_text(facta_extractor *ex, size_t n)
+{
+    size_t room = (n + 1 + 7) & ~(size_t)7;
+    char *d = arena_alloc(&ex->arena, room);
+    if (d)
+        memset(d + (room - 8), 0, 8);
+    return d;
+}
+
 static val span_text(facta_extractor *ex, int32_t s, int32_t e)
 {
     if (s < 0 || e <= s)
@@ -149,10 +209,21 @@ static val span_text(facta_extractor *ex, int32_t s, int32_t e)
     char *d = arena_alloc(&ex->arena, room);
     if (!d)
         return vstr(NULL, 0);
-    size_t o = 0;
+    size_t o = 0; /* o <= i - b: d has room for 8 bytes where the text has them */
     int sp = 0;
-    for (size_t i = b; i < en; i++) {
-        char c = ex->text[i];
+    for (size_t i = b; i < en;) {
+        if (!sp && en - i >= 8) {
+            uint64_t x;
+            memcpy(&x, ex->text + i, 8);
+            /* no byte below '!' (no whitespace) among the 8: they go as they are */
+            if (!((x - 0x2121212121212121ull) & ~x & 0x8080808080808080ull)) {
+                memcpy(d + o, &x, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
+        char c = ex->text[i++];
         if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
             sp = 1;
             continue;
@@ -234,9 +305,6 @@ static int lang_of(facta_extractor *ex, uint32_t pos)
  * fast path); anything longer goes to strtod. */
 static double digits_value(const char *s, size_t n)
 {
-    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     uint64_t m = 0;
     int dot = -1, nd = 0;
     for (size_t i = 0; i < n; i++) {
@@ -249,7 +317,7 @@ static double digits_value(const char *s, size_t n)
         m = m * 10 + (uint64_t)(s[i] - '0');
     }
     int k = dot < 0 ? 0 : (int)n - dot - 1;
-    return (double)m / p10[k]; /* k <= nd <= 15 */
+    return (double)m / P10[k]; /* k <= nd <= 15 */
 }
 
 /* Parse a digit token: "6.8", "1,5", "1,300", "2.134.472". Only "1,300" needs the
@@ -711,19 +779,24 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         break;
     case F_CONCAT:
     case F_JOIN: {
-        fbuf b;
-        fbuf_init(&b, ex->al);
+        /* measured first, then written straight into the arena */
+        size_t n = 0;
+        for (int i = 0; i < e->nargs; i++)
+            if (!is_empty(&a[i]))
+                n += a[i].n + (e->fn == F_JOIN && n);
+        char *d = arena_text(ex, n);
+        if (!d)
+            return FACTA_ENOMEM;
+        size_t o = 0;
         for (int i = 0; i < e->nargs; i++) {
             if (is_empty(&a[i]))
                 continue;
-            if (e->fn == F_JOIN && b.len)
-                fbuf_putc(&b, ' ');
-            fbuf_put(&b, a[i].s, a[i].n);
+            if (e->fn == F_JOIN && o)
+                d[o++] = ' ';
+            memcpy(d + o, a[i].s, a[i].n);
+            o += a[i].n;
         }
-        *out = vstr(b.oom ? NULL : arena_strndup(&ex->arena, fbuf_cstr(&b), b.len), b.len);
-        fbuf_free(&b);
-        if (!out->s)
-            return FACTA_ENOMEM;
+        *out = vstr(d, n);
         break;
     }
     case F_CANON:
@@ -1002,6 +1075,29 @@ static void del_attr(rec *r, const char *key)
 /* ISO 8601 text for a (possibly partial) date: 2016-11-23, 2016-11, 2016, --11-23, --11. */
 static void fmt_date(char *out, size_t cap, int y, int m, int d)
 {
+    if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99 && cap >= 11) {
+        /* the fields of a checked date: their digits without snprintf's cost */
+        char *o = out;
+        if (y) {
+            for (int k = 3, v = y; k >= 0; k--, v /= 10)
+                o[k] = (char)('0' + v % 10);
+            o += 4;
+        } else if (m) {
+            *o++ = '-';
+        }
+        if (m) {
+            *o++ = '-';
+            *o++ = (char)('0' + m / 10);
+            *o++ = (char)('0' + m % 10);
+            if (d) {
+                *o++ = '-';
+                *o++ = (char)('0' + d / 10);
+                *o++ = (char)('0' + d % 10);
+            }
+        }
+        *o = 0;
+        return;
+    }
     if (y && m && d)
         snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
     else if (y && m)
@@ -1069,7 +1165,11 @@ static int finish_date(facta_extractor *ex, rec *r)
     if (!(ed || em || ey))
         b[0] = 0;
     if (*a) {
-        snprintf(iso, sizeof iso, "%s%s%s", a, *b ? "/" : "", b);
+        size_t an = strlen(a), bn = strlen(b); /* each < 24: iso holds both */
+        memcpy(iso, a, an);
+        if (bn)
+            iso[an++] = '/';
+        memcpy(iso + an, b, bn + 1);
         if ((rc = put_attr(ex, r, "iso", iso, 0, 0)))
             return rc;
         r->norm = get_attr(r, "iso")->value;
