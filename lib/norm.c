@@ -134,34 +134,73 @@ static uint32_t map_case(uint32_t c, int upper)
     return c;
 }
 
+/* utf8_next with ASCII read in place (most of the text). */
+static inline uint32_t next_cp(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    return utf8_next(s, n, i);
+}
+
+/* utf8_put into d (room for 4 bytes); the bytes written. */
+static size_t put_cp(char *d, uint32_t cp)
+{
+    if (cp < 0x80) {
+        d[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        d[0] = (char)(0xC0 | (cp >> 6));
+        d[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        d[0] = (char)(0xE0 | (cp >> 12));
+        d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        d[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    d[0] = (char)(0xF0 | (cp >> 18));
+    d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    d[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* mode 0 lower, 1 upper, 2 title (first letter of each word upper, the rest lower),
  * 3 cap-first (only the first letter upper, the rest unchanged) */
 static val recase(facta_extractor *ex, val v, int mode)
 {
-    fbuf *b = &ex->tmp;
-    fbuf_reset(b);
-    size_t i = 0;
+    /* a character keeps its length (the case pairs share one), a stray byte becomes
+     * U+FFFD: at most 3 bytes out per byte in, written straight into the arena */
+    size_t room = (3 * v.n + 1 + 7) & ~(size_t)7;
+    char *d = arena_alloc(&ex->arena, room);
+    if (!d)
+        return vstr(NULL, 0);
+    size_t i = 0, o = 0;
     int at_start = 1;
     while (i < v.n) {
-        uint32_t c = utf8_next(v.s, v.n, &i);
-        uint32_t o;
+        uint32_t c = next_cp(v.s, v.n, &i);
+        uint32_t u;
         if (mode == 0)
-            o = map_case(c, 0);
+            u = map_case(c, 0);
         else if (mode == 1)
-            o = map_case(c, 1);
+            u = map_case(c, 1);
         else if (mode == 2)
-            o = map_case(c, at_start);
+            u = map_case(c, at_start);
         else
-            o = at_start ? map_case(c, 1) : c;
-        utf8_put(b, o);
+            u = at_start ? map_case(c, 1) : c;
+        o += put_cp(d + o, u);
         if (mode == 3)
             at_start = 0;
         else
             at_start = (c == ' ' || c == '-' || c == '\'' || c == 0x2019);
     }
-    if (b->oom)
-        return vstr(NULL, 0);
-    return vstr(arena_strndup(&ex->arena, fbuf_cstr(b), b->len), b->len);
+    memset(d + o, 0, room - o);
+    return vstr(d, o);
 }
 
 /* Is the first letter of s upper case? */
@@ -344,6 +383,10 @@ static int parse_digits(facta_extractor *ex, uint32_t pos, const char *s, size_t
             return 0;
         }
     }
+    if (!ncomma && !ndot && n <= 15) { /* plain digits: read in place (no strtod) */
+        *out = digits_value(s, n);
+        return 1;
+    }
     char dec = 0;
     if (ncomma && ndot)
         dec = last;
@@ -367,15 +410,37 @@ static int parse_digits(facta_extractor *ex, uint32_t pos, const char *s, size_t
     return 1;
 }
 
-static const char *NUMTAGS[] = {"unit", "teen", "tens", "hundreds", "mult", "frac", "dozen",
+static const char *const NUMTAGS[] = {"unit", "teen", "tens", "hundreds", "mult", "frac", "dozen",
                                 "collective", NULL};
 
-/* Number word class and value for a folded word; 0 when it is not one. */
-static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
+/* The NUMTAGS (bit c: NUMTAGS[c]) written among the tags of e: those lex_entry_has_tag
+ * may find there, read in one pass. */
+static unsigned num_tags_written(const facta_rules *r, const lex_entry *e)
+{
+    unsigned m = 0;
+    for (const char *s = lex_str(r, e->tags); *s;) {
+        while (*s == ' ')
+            s++;
+        const char *b = s;
+        while (*s && *s != ' ')
+            s++;
+        for (int c = 0; NUMTAGS[c]; c++) {
+            const char *t = NUMTAGS[c], *x = b;
+            while (x < s && *x == *t)
+                x++, t++;
+            if (x == s && !*t)
+                m |= 1u << c;
+        }
+    }
+    return m;
+}
+
+/* Number word class and value for a folded word (h: its fa_hash); 0 when it is not one. */
+static int num_word(facta_extractor *ex, const char *w, size_t n, uint64_t h, double *v)
 {
     const facta_rules *r = ex->rules;
     uint32_t ids[8];
-    size_t k = lex_form_words(r, w, n, fa_hash(w, n), ids, 8);
+    size_t k = lex_form_words(r, w, n, h, ids, 8);
     for (size_t i = 0; i < k; i++) {
         uint32_t node = lex_child(r, 0, ids[i]);
         if (!node)
@@ -386,8 +451,9 @@ static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
             const lex_entry *e = lex_entry_at(r, ents[j]);
             if (!e || !e->has_num)
                 continue;
+            unsigned written = num_tags_written(r, e);
             for (int c = 0; NUMTAGS[c]; c++) {
-                if (lex_entry_has_tag(r, e, NUMTAGS[c])) {
+                if ((written >> c & 1) && lex_entry_has_tag(r, e, NUMTAGS[c])) {
                     char buf[32];
                     /* "third" is an ordinal with frac=0.333; a plain number otherwise */
                     *v = e->num;
@@ -441,7 +507,8 @@ int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out)
             while (q < wn && w[q] != '-')
                 q++;
             double v;
-            int cls = num_word(ex, w + p, q - p, &v);
+            /* the whole word's hash is the token's */
+            int cls = num_word(ex, w + p, q - p, p == 0 && q == wn ? t->fhash : fa_hash(w + p, q - p), &v);
             p = q + 1;
             if (!cls)
                 continue;
