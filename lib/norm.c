@@ -1464,6 +1464,13 @@ int finish_records(facta_extractor *ex)
     return 0;
 }
 
+/* A bit (0..255) for the first k (<= 2) bytes of s. */
+static unsigned prefix_bit(const char *s, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return k == 0 ? 0 : k == 1 ? u[0] : (u[0] * 31u + u[1]) & 255;
+}
+
 /* A later mention of a surname met in a full name: "Барак Обама ... Обамы", "Zakiyeva".
  * Cyrillic mentions are compared through their nominative (surname or noun endings). */
 static int resolve_mentions(facta_extractor *ex, int person_t)
@@ -1489,6 +1496,14 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         return FACTA_ENOMEM;
     memset(fl, 0, cap * sizeof *fl);
     memset(cov, 0, ex->ntoks + 1);
+    /* a nominative keeps the word's stem, at least min_stem letters, so at least kb bytes:
+     * a word whose first kb bytes begin no surname (lead: a 256-bit filter of them) needs
+     * no morph_nominative */
+    size_t kb = 2;
+    for (size_t j = 0; j < r->morph.nrows; j++)
+        if ((r->morph.rows[j].pos & (M_SURNAME | M_NOUN)) && r->morph.rows[j].min_stem < kb)
+            kb = r->morph.rows[j].min_stem;
+    uint64_t lead[4] = {0, 0, 0, 0};
     for (size_t i = 0; i < ex->nrecs; i++) {
         rec *p = &ex->recs[i];
         if (p->dead || r->types[p->type][0] == '_')
@@ -1516,6 +1531,8 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         fl[k].idx = i;
         if (!fl[k].last)
             return FACTA_ENOMEM;
+        if (ex->tmp.len >= kb) /* a shorter one is no nominative (kb bytes at least) */
+            lead[prefix_bit(fl[k].last, kb) >> 6] |= 1ull << (prefix_bit(fl[k].last, kb) & 63);
     }
     for (size_t i = 0; i < ex->ntoks; i++) {
         const ftok *t = &ex->toks[i];
@@ -1526,7 +1543,8 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
             continue;
         char c1[256], c2[256];
         const char *cands[3] = {t->pub.folded, NULL, NULL};
-        if (t->pub.script == FACTA_SCRIPT_CYRILLIC) {
+        if (t->pub.script == FACTA_SCRIPT_CYRILLIC && t->folded_len >= kb &&
+            (lead[prefix_bit(t->pub.folded, kb) >> 6] >> (prefix_bit(t->pub.folded, kb) & 63) & 1)) {
             if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_SURNAME, 0, c1, sizeof c1, NULL))
                 cands[1] = c1;
             if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_NOUN, 0, c2, sizeof c2, NULL))
