@@ -1024,7 +1024,8 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
         const char *nul = memchr(v.s, 0, v.n); /* the value ends at a NUL (a token's folded form) */
         if (nul)
             v.n = (size_t)(nul - v.s);
-        if (strcmp(em->as[i].key, "norm") == 0) {
+        const char *key = em->as[i].key;
+        if (key[0] == 'n' && strcmp(key, "norm") == 0) { /* most keys fail on the first byte */
             if (v.n == 0)
                 return 1; /* no norm: the action declines */
             norm = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
@@ -1034,14 +1035,14 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
             continue;
         facta_attr *a = NULL; /* a key assigned again: the later value replaces the earlier */
         for (size_t k = 0; k < en.nattrs && !a; k++)
-            if (strcmp(attrs[k].key, em->as[i].key) == 0)
+            if (attrs[k].key[0] == key[0] && strcmp(attrs[k].key, key) == 0)
                 a = &attrs[k];
         if (!a) {
             if (en.nattrs >= 40)
                 continue;
             a = &attrs[en.nattrs++];
         }
-        a->key = em->as[i].key;
+        a->key = key;
         a->value = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
         a->is_number = v.is_num;
         a->number = v.num;
@@ -1246,7 +1247,7 @@ static int finish_date(facta_extractor *ex, rec *r)
 
 /* A loose, script-independent key: Cyrillic transliterated, then spelling variants folded
  * ("Zakiyeva", "Zakieva", "Закиева" → "zakieva"). */
-static const char *CYR_LAT[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m",
+static const char *const CYR_LAT[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m",
                                 "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
                                 "sch", "", "y", "", "e", "yu", "ya"};
 
@@ -1255,13 +1256,13 @@ static size_t loose_key(const char *s, size_t n, char *out, size_t cap)
     char t[512];
     size_t o = 0, i = 0;
     while (i < n && o + 4 < sizeof t) {
-        uint32_t c = utf8_next(s, n, &i);
+        uint32_t c = next_cp(s, n, &i);
         c = map_case(c, 0);
-        if (c >= 0x430 && c <= 0x44F) {
-            const char *l = CYR_LAT[c - 0x430];
-            size_t ll = strlen(l);
-            memcpy(t + o, l, ll);
-            o += ll;
+        if (c >= 'a' && c <= 'z') {
+            t[o++] = (char)c;
+        } else if (c >= 0x430 && c <= 0x44F) {
+            for (const char *l = CYR_LAT[c - 0x430]; *l; l++) /* at most 3 letters */
+                t[o++] = *l;
         } else if (c == 0x451) {
             t[o++] = 'e';
         } else if (c == 0x4D9) { /* ә */
