@@ -106,7 +106,13 @@ static val vnum(facta_extractor *ex, double d)
         snprintf(buf, sizeof buf, "%.15g", d);
         n = strlen(buf);
     }
-    val v = {arena_strndup(&ex->arena, buf, n), n, 1, d};
+    /* laid out as arena_strndup does, copied a word at a time (n < 32) */
+    size_t room = (n + 1 + 7) & ~(size_t)7;
+    memset(buf + n, 0, room - n);
+    char *s = arena_alloc(&ex->arena, room);
+    for (size_t k = 0; s && k < room; k += 8)
+        memcpy(s + k, buf + k, 8);
+    val v = {s, n, 1, d};
     return v;
 }
 
@@ -1071,7 +1077,7 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
 static facta_attr *get_attr(rec *r, const char *key)
 {
     for (size_t i = 0; i < r->nattrs; i++)
-        if (strcmp(r->attrs[i].key, key) == 0)
+        if (r->attrs[i].key[0] == key[0] && strcmp(r->attrs[i].key, key) == 0)
             return &r->attrs[i];
     return NULL;
 }
