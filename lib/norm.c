@@ -33,31 +33,86 @@ static val entry_canon(const facta_rules *r, const lex_entry *e)
     return vstr(c, strlen(c));
 }
 
+/* Exact powers of ten (10^22 is the largest a double holds exactly). */
+static const double P10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* Digits of u into buf (no NUL); their number. */
+static size_t put_u64(char *buf, unsigned long long u)
+{
+    char tmp[24];
+    size_t k = 0, o = 0;
+    do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (k)
+        buf[o++] = tmp[--k];
+    return o;
+}
+
+/* What "%.15g" prints for a non-integer 1e-3 <= |d| < 1e14, or 0 when unsure (the caller
+ * asks snprintf). A decimal S = m / 10^k of at most 15 significant digits that rounds back
+ * to d lies within half an ulp of d (< 2^-53 |d|), nearer than half a step of the
+ * 15-digit grid (>= 5e-16 |d|): it is the decimal %.15g rounds d to, and %g drops trailing
+ * zeros. (double)m / 10^k is exact rounding for m < 2^53 and k <= 22. */
+static size_t fmt_g15(char *buf, double d)
+{
+    double a = fabs(d);
+    if (!(a >= 1e-3 && a < 1e14))
+        return 0;
+    for (int k = 1; k <= 22; k++) {
+        double t = a * P10[k];
+        if (t >= 1e15) /* more than 15 significant digits */
+            return 0;
+        unsigned long long m = (unsigned long long)(t + 0.5);
+        if ((double)m / P10[k] != a)
+            continue;
+        if (m % 10 == 0) /* an integer: not ours */
+            return 0;
+        unsigned long long ip = m / (unsigned long long)P10[k], fp = m % (unsigned long long)P10[k];
+        size_t o = 0;
+        if (d < 0)
+            buf[o++] = '-';
+        o += put_u64(buf + o, ip);
+        buf[o++] = '.';
+        for (int j = k - 1; j >= 0; j--) { /* k digits, leading zeros kept */
+            buf[o + (size_t)j] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        return o + (size_t)k;
+    }
+    return 0;
+}
+
 static val vnum(facta_extractor *ex, double d)
 {
     char buf[64];
-    if (d == floor(d) && fabs(d) < 1e15) {
+    size_t n;
+    if (fabs(d) < 1e15 && d == (double)(long long)d) {
         /* what "%.0f" prints for an integer this small: its digits (and "-0") */
         if (d == 0 && signbit(d)) {
-            memcpy(buf, "-0", 3);
+            memcpy(buf, "-0", 2);
+            n = 2;
         } else {
             long long x = (long long)d;
-            unsigned long long u = x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x;
-            char tmp[24];
-            size_t k = 0, o = 0;
-            do {
-                tmp[k++] = (char)('0' + u % 10);
-                u /= 10;
-            } while (u);
+            n = 0;
             if (x < 0)
-                buf[o++] = '-';
-            while (k)
-                buf[o++] = tmp[--k];
-            buf[o] = 0;
+                buf[n++] = '-';
+            n += put_u64(buf + n, x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x);
         }
-    } else
+    } else if (!(n = fmt_g15(buf, d))) {
         snprintf(buf, sizeof buf, "%.15g", d);
-    val v = {arena_strndup(&ex->arena, buf, strlen(buf)), strlen(buf), 1, d};
+        n = strlen(buf);
+    }
+    /* laid out as arena_strndup does, copied a word at a time (n < 32) */
+    size_t room = (n + 1 + 7) & ~(size_t)7;
+    memset(buf + n, 0, room - n);
+    char *s = arena_alloc(&ex->arena, room);
+    for (size_t k = 0; s && k < room; k += 8)
+        memcpy(s + k, buf + k, 8);
+    val v = {s, n, 1, d};
     return v;
 }
 
@@ -85,34 +140,73 @@ static uint32_t map_case(uint32_t c, int upper)
     return c;
 }
 
+/* utf8_next with ASCII read in place (most of the text). */
+static inline uint32_t next_cp(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    return utf8_next(s, n, i);
+}
+
+/* utf8_put into d (room for 4 bytes); the bytes written. */
+static size_t put_cp(char *d, uint32_t cp)
+{
+    if (cp < 0x80) {
+        d[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        d[0] = (char)(0xC0 | (cp >> 6));
+        d[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        d[0] = (char)(0xE0 | (cp >> 12));
+        d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        d[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    d[0] = (char)(0xF0 | (cp >> 18));
+    d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    d[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
 /* mode 0 lower, 1 upper, 2 title (first letter of each word upper, the rest lower),
  * 3 cap-first (only the first letter upper, the rest unchanged) */
 static val recase(facta_extractor *ex, val v, int mode)
 {
-    fbuf *b = &ex->tmp;
-    fbuf_reset(b);
-    size_t i = 0;
+    /* a character keeps its length (the case pairs share one), a stray byte becomes
+     * U+FFFD: at most 3 bytes out per byte in, written straight into the arena */
+    size_t room = (3 * v.n + 1 + 7) & ~(size_t)7;
+    char *d = arena_alloc(&ex->arena, room);
+    if (!d)
+        return vstr(NULL, 0);
+    size_t i = 0, o = 0;
     int at_start = 1;
     while (i < v.n) {
-        uint32_t c = utf8_next(v.s, v.n, &i);
-        uint32_t o;
+        uint32_t c = next_cp(v.s, v.n, &i);
+        uint32_t u;
         if (mode == 0)
-            o = map_case(c, 0);
+            u = map_case(c, 0);
         else if (mode == 1)
-            o = map_case(c, 1);
+            u = map_case(c, 1);
         else if (mode == 2)
-            o = map_case(c, at_start);
+            u = map_case(c, at_start);
         else
-            o = at_start ? map_case(c, 1) : c;
-        utf8_put(b, o);
+            u = at_start ? map_case(c, 1) : c;
+        o += put_cp(d + o, u);
         if (mode == 3)
             at_start = 0;
         else
             at_start = (c == ' ' || c == '-' || c == '\'' || c == 0x2019);
     }
-    if (b->oom)
-        return vstr(NULL, 0);
-    return vstr(arena_strndup(&ex->arena, fbuf_cstr(b), b->len), b->len);
+    memset(d + o, 0, room - o);
+    return vstr(d, o);
 }
 
 /* Is the first letter of s upper case? */
@@ -138,6 +232,17 @@ static int all_upper(const char *s, size_t n)
     return letters > 1;
 }
 
+/* Room in the arena for a text of at most n bytes, NUL-filled past n as arena_strndup
+ * leaves it (the caller writes at most n bytes); NULL on OOM. */
+static char *arena_text(facta_extractor *ex, size_t n)
+{
+    size_t room = (n + 1 + 7) & ~(size_t)7;
+    char *d = arena_alloc(&ex->arena, room);
+    if (d)
+        memset(d + (room - 8), 0, 8);
+    return d;
+}
+
 static val span_text(facta_extractor *ex, int32_t s, int32_t e)
 {
     if (s < 0 || e <= s)
@@ -149,10 +254,21 @@ static val span_text(facta_extractor *ex, int32_t s, int32_t e)
     char *d = arena_alloc(&ex->arena, room);
     if (!d)
         return vstr(NULL, 0);
-    size_t o = 0;
+    size_t o = 0; /* o <= i - b: d has room for 8 bytes where the text has them */
     int sp = 0;
-    for (size_t i = b; i < en; i++) {
-        char c = ex->text[i];
+    for (size_t i = b; i < en;) {
+        if (!sp && en - i >= 8) {
+            uint64_t x;
+            memcpy(&x, ex->text + i, 8);
+            /* no byte below '!' (no whitespace) among the 8: they go as they are */
+            if (!((x - 0x2121212121212121ull) & ~x & 0x8080808080808080ull)) {
+                memcpy(d + o, &x, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
+        char c = ex->text[i++];
         if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
             sp = 1;
             continue;
@@ -234,9 +350,6 @@ static int lang_of(facta_extractor *ex, uint32_t pos)
  * fast path); anything longer goes to strtod. */
 static double digits_value(const char *s, size_t n)
 {
-    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     uint64_t m = 0;
     int dot = -1, nd = 0;
     for (size_t i = 0; i < n; i++) {
@@ -249,11 +362,13 @@ static double digits_value(const char *s, size_t n)
         m = m * 10 + (uint64_t)(s[i] - '0');
     }
     int k = dot < 0 ? 0 : (int)n - dot - 1;
-    return (double)m / p10[k]; /* k <= nd <= 15 */
+    return (double)m / P10[k]; /* k <= nd <= 15 */
 }
 
-/* Parse a digit token: "6.8", "1,5", "1,300", "2.134.472". */
-static int parse_digits(const char *s, size_t n, int ru, double *out, int *ngroups_ok)
+/* Parse a digit token: "6.8", "1,5", "1,300", "2.134.472". Only "1,300" needs the
+ * language (*ru: 1 Russian, 0 not, -1 not known yet: asked of the words around `pos`). */
+static int parse_digits(facta_extractor *ex, uint32_t pos, const char *s, size_t n, int *ru,
+                        double *out, int *ngroups_ok)
 {
     char buf[128];
     size_t o = 0;
@@ -274,13 +389,21 @@ static int parse_digits(const char *s, size_t n, int ru, double *out, int *ngrou
             return 0;
         }
     }
+    if (!ncomma && !ndot && n <= 15) { /* plain digits: read in place (no strtod) */
+        *out = digits_value(s, n);
+        return 1;
+    }
     char dec = 0;
     if (ncomma && ndot)
         dec = last;
-    else if (ncomma == 1 && !ndot)
-        dec = (ru || n - last_sep - 1 != 3) ? ',' : 0;
-    else if (ndot == 1 && !ncomma)
-        dec = (ru && n - last_sep - 1 == 3 && n <= 7 && 0) ? 0 : '.';
+    else if (ncomma == 1 && !ndot && n - last_sep - 1 != 3)
+        dec = ',';
+    else if (ncomma == 1 && !ndot) { /* "1,300": a group in English, a decimal in Russian */
+        if (*ru < 0)
+            *ru = lang_of(ex, pos) == 2;
+        dec = *ru ? ',' : 0;
+    } else if (ndot == 1 && !ncomma)
+        dec = '.';
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == dec)
@@ -293,15 +416,37 @@ static int parse_digits(const char *s, size_t n, int ru, double *out, int *ngrou
     return 1;
 }
 
-static const char *NUMTAGS[] = {"unit", "teen", "tens", "hundreds", "mult", "frac", "dozen",
+static const char *const NUMTAGS[] = {"unit", "teen", "tens", "hundreds", "mult", "frac", "dozen",
                                 "collective", NULL};
 
-/* Number word class and value for a folded word; 0 when it is not one. */
-static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
+/* The NUMTAGS (bit c: NUMTAGS[c]) written among the tags of e: those lex_entry_has_tag
+ * may find there, read in one pass. */
+static unsigned num_tags_written(const facta_rules *r, const lex_entry *e)
+{
+    unsigned m = 0;
+    for (const char *s = lex_str(r, e->tags); *s;) {
+        while (*s == ' ')
+            s++;
+        const char *b = s;
+        while (*s && *s != ' ')
+            s++;
+        for (int c = 0; NUMTAGS[c]; c++) {
+            const char *t = NUMTAGS[c], *x = b;
+            while (x < s && *x == *t)
+                x++, t++;
+            if (x == s && !*t)
+                m |= 1u << c;
+        }
+    }
+    return m;
+}
+
+/* Number word class and value for a folded word (h: its fa_hash); 0 when it is not one. */
+static int num_word(facta_extractor *ex, const char *w, size_t n, uint64_t h, double *v)
 {
     const facta_rules *r = ex->rules;
     uint32_t ids[8];
-    size_t k = lex_form_words(r, w, n, fa_hash(w, n), ids, 8);
+    size_t k = lex_form_words(r, w, n, h, ids, 8);
     for (size_t i = 0; i < k; i++) {
         uint32_t node = lex_child(r, 0, ids[i]);
         if (!node)
@@ -312,8 +457,9 @@ static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
             const lex_entry *e = lex_entry_at(r, ents[j]);
             if (!e || !e->has_num)
                 continue;
+            unsigned written = num_tags_written(r, e);
             for (int c = 0; NUMTAGS[c]; c++) {
-                if (lex_entry_has_tag(r, e, NUMTAGS[c])) {
+                if ((written >> c & 1) && lex_entry_has_tag(r, e, NUMTAGS[c])) {
                     char buf[32];
                     /* "third" is an ordinal with frac=0.333; a plain number otherwise */
                     *v = e->num;
@@ -333,7 +479,7 @@ static int num_word(facta_extractor *ex, const char *w, size_t n, double *v)
 int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out)
 {
     double total = 0, cur = 0;
-    int any = 0, prev = 0, ru = lang_of(ex, s) == 2;
+    int any = 0, prev = 0, ru = -1; /* lang_of(ex, s) == 2, asked when needed */
     int last_was_digit_tok = 0;
     for (uint32_t i = s; i < e; i++) {
         const ftok *t = &ex->toks[i];
@@ -342,7 +488,7 @@ int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out)
             int ok;
             const char *txt = ex->text + t->pub.span.byte_start;
             size_t n = t->pub.span.byte_end - t->pub.span.byte_start;
-            if (!parse_digits(txt, n, ru, &v, &ok))
+            if (!parse_digits(ex, s, txt, n, &ru, &v, &ok))
                 continue;
             /* "1 300" / "2 134 472,44": a following 3-digit group continues the number */
             if (last_was_digit_tok && (n == 3 || (n > 3 && (txt[3] == ',' || txt[3] == '.'))) &&
@@ -367,7 +513,8 @@ int norm_number(facta_extractor *ex, uint32_t s, uint32_t e, double *out)
             while (q < wn && w[q] != '-')
                 q++;
             double v;
-            int cls = num_word(ex, w + p, q - p, &v);
+            /* the whole word's hash is the token's */
+            int cls = num_word(ex, w + p, q - p, p == 0 && q == wn ? t->fhash : fa_hash(w + p, q - p), &v);
             p = q + 1;
             if (!cls)
                 continue;
@@ -614,6 +761,36 @@ static int is_empty(const val *v)
     return !v->s || v->n == 0;
 }
 
+/* The arguments (bit i: argument i) whose capture text function fn reads only through
+ * fill_arg, if at all. */
+static uint32_t lazy_args(int fn)
+{
+    switch (fn) {
+    case F_TAG:    /* tag($x, "key"): the key is read */
+    case F_NUMBER: /* number($n) reads tokens; number("12") the text */
+        return 1;
+    case F_CANON:
+    case F_NORM:
+    case F_LEMMA:
+    case F_NOMINATIVE:
+    case F_NAME:
+    case F_SURNAME:
+    case F_PATRONYMIC:
+        return ~0u;
+    default:
+        return 0;
+    }
+}
+
+/* Make the text of a capture argument that eval left for later. */
+static int fill_arg(facta_extractor *ex, val *a, const capture *c)
+{
+    if (a->s)
+        return 0;
+    *a = span_text(ex, c->s, c->e);
+    return a->s ? 0 : FACTA_ENOMEM;
+}
+
 static int eval(facta_extractor *ex, const env *en, int id, val *out, const capture **capout)
 {
     const facta_rules *r = ex->rules;
@@ -645,9 +822,19 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     val a[16];
     const capture *ac[16];
-    for (int i = 0; i < e->nargs; i++)
+    /* functions that read a capture argument's tokens, not its text, get the text only
+     * when they fall back to it (fill_arg): copying it costs more than the rest */
+    uint32_t lazy = lazy_args(e->fn);
+    for (int i = 0; i < e->nargs; i++) {
+        const expr *ae = &r->exprs[e->args[i]];
+        if ((lazy >> i & 1) && ae->kind == E_CAP && ae->cap != -2) {
+            ac[i] = &en->caps[ae->cap];
+            a[i] = vstr(NULL, 0); /* not made yet */
+            continue;
+        }
         if (eval(ex, en, e->args[i], &a[i], &ac[i]))
             return FACTA_ENOMEM;
+    }
     static const capture none = {-1, -1, ATOM_NONE};
     const capture *c0 = e->nargs > 0 && ac[0] ? ac[0] : &none;
     switch (e->fn) {
@@ -665,19 +852,24 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         break;
     case F_CONCAT:
     case F_JOIN: {
-        fbuf b;
-        fbuf_init(&b, ex->al);
+        /* measured first, then written straight into the arena */
+        size_t n = 0;
+        for (int i = 0; i < e->nargs; i++)
+            if (!is_empty(&a[i]))
+                n += a[i].n + (e->fn == F_JOIN && n);
+        char *d = arena_text(ex, n);
+        if (!d)
+            return FACTA_ENOMEM;
+        size_t o = 0;
         for (int i = 0; i < e->nargs; i++) {
             if (is_empty(&a[i]))
                 continue;
-            if (e->fn == F_JOIN && b.len)
-                fbuf_putc(&b, ' ');
-            fbuf_put(&b, a[i].s, a[i].n);
+            if (e->fn == F_JOIN && o)
+                d[o++] = ' ';
+            memcpy(d + o, a[i].s, a[i].n);
+            o += a[i].n;
         }
-        *out = vstr(b.oom ? NULL : arena_strndup(&ex->arena, fbuf_cstr(&b), b.len), b.len);
-        fbuf_free(&b);
-        if (!out->s)
-            return FACTA_ENOMEM;
+        *out = vstr(d, n);
         break;
     }
     case F_CANON:
@@ -690,6 +882,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         const lex_entry *le = c0->s >= 0 ? cap_entry(ex, c0) : NULL;
         if (le)
             *out = entry_canon(r, le);
+        else if (e->nargs && fill_arg(ex, &a[0], c0))
+            return FACTA_ENOMEM;
         else
             *out = e->nargs ? a[0] : vstr("", 0);
         break;
@@ -719,8 +913,12 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         *out = lemma(ex, c0);
         break;
     case F_NOMINATIVE:
-        *out = c0->s >= 0 && ex->toks[c0->s].pub.script == FACTA_SCRIPT_CYRILLIC ? nominative(ex, c0)
-                                                                                 : (e->nargs ? a[0] : vstr("", 0));
+        if (c0->s >= 0 && ex->toks[c0->s].pub.script == FACTA_SCRIPT_CYRILLIC)
+            *out = nominative(ex, c0);
+        else if (e->nargs && fill_arg(ex, &a[0], c0))
+            return FACTA_ENOMEM;
+        else
+            *out = e->nargs ? a[0] : vstr("", 0);
         break;
     case F_NAME: {
         /* name($given, $surname): a surname in the nominative means the given name is too
@@ -735,6 +933,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
             size_t nn = morph_nominative(&r->morph, st->pub.folded, st->folded_len, M_SURNAME, 0,
                                          nom, sizeof nom, NULL);
             if (nn == st->folded_len && memcmp(nom, st->pub.folded, nn) == 0) {
+                if (fill_arg(ex, &a[0], c0))
+                    return FACTA_ENOMEM;
                 *out = all_upper(a[0].s, a[0].n) ? recase(ex, a[0], 2) : a[0];
                 break;
             }
@@ -830,7 +1030,8 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
         const char *nul = memchr(v.s, 0, v.n); /* the value ends at a NUL (a token's folded form) */
         if (nul)
             v.n = (size_t)(nul - v.s);
-        if (strcmp(em->as[i].key, "norm") == 0) {
+        const char *key = em->as[i].key;
+        if (key[0] == 'n' && strcmp(key, "norm") == 0) { /* most keys fail on the first byte */
             if (v.n == 0)
                 return 1; /* no norm: the action declines */
             norm = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
@@ -840,14 +1041,14 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
             continue;
         facta_attr *a = NULL; /* a key assigned again: the later value replaces the earlier */
         for (size_t k = 0; k < en.nattrs && !a; k++)
-            if (strcmp(attrs[k].key, em->as[i].key) == 0)
+            if (attrs[k].key[0] == key[0] && strcmp(attrs[k].key, key) == 0)
                 a = &attrs[k];
         if (!a) {
             if (en.nattrs >= 40)
                 continue;
             a = &attrs[en.nattrs++];
         }
-        a->key = em->as[i].key;
+        a->key = key;
         a->value = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
         a->is_number = v.is_num;
         a->number = v.num;
@@ -876,7 +1077,7 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
 static facta_attr *get_attr(rec *r, const char *key)
 {
     for (size_t i = 0; i < r->nattrs; i++)
-        if (strcmp(r->attrs[i].key, key) == 0)
+        if (r->attrs[i].key[0] == key[0] && strcmp(r->attrs[i].key, key) == 0)
             return &r->attrs[i];
     return NULL;
 }
@@ -948,6 +1149,29 @@ static void del_attr(rec *r, const char *key)
 /* ISO 8601 text for a (possibly partial) date: 2016-11-23, 2016-11, 2016, --11-23, --11. */
 static void fmt_date(char *out, size_t cap, int y, int m, int d)
 {
+    if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99 && cap >= 11) {
+        /* the fields of a checked date: their digits without snprintf's cost */
+        char *o = out;
+        if (y) {
+            for (int k = 3, v = y; k >= 0; k--, v /= 10)
+                o[k] = (char)('0' + v % 10);
+            o += 4;
+        } else if (m) {
+            *o++ = '-';
+        }
+        if (m) {
+            *o++ = '-';
+            *o++ = (char)('0' + m / 10);
+            *o++ = (char)('0' + m % 10);
+            if (d) {
+                *o++ = '-';
+                *o++ = (char)('0' + d / 10);
+                *o++ = (char)('0' + d % 10);
+            }
+        }
+        *o = 0;
+        return;
+    }
     if (y && m && d)
         snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
     else if (y && m)
@@ -1015,7 +1239,11 @@ static int finish_date(facta_extractor *ex, rec *r)
     if (!(ed || em || ey))
         b[0] = 0;
     if (*a) {
-        snprintf(iso, sizeof iso, "%s%s%s", a, *b ? "/" : "", b);
+        size_t an = strlen(a), bn = strlen(b); /* each < 24: iso holds both */
+        memcpy(iso, a, an);
+        if (bn)
+            iso[an++] = '/';
+        memcpy(iso + an, b, bn + 1);
         if ((rc = put_attr(ex, r, "iso", iso, 0, 0)))
             return rc;
         r->norm = get_attr(r, "iso")->value;
@@ -1025,7 +1253,7 @@ static int finish_date(facta_extractor *ex, rec *r)
 
 /* A loose, script-independent key: Cyrillic transliterated, then spelling variants folded
  * ("Zakiyeva", "Zakieva", "Закиева" → "zakieva"). */
-static const char *CYR_LAT[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m",
+static const char *const CYR_LAT[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m",
                                 "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
                                 "sch", "", "y", "", "e", "yu", "ya"};
 
@@ -1034,13 +1262,13 @@ static size_t loose_key(const char *s, size_t n, char *out, size_t cap)
     char t[512];
     size_t o = 0, i = 0;
     while (i < n && o + 4 < sizeof t) {
-        uint32_t c = utf8_next(s, n, &i);
+        uint32_t c = next_cp(s, n, &i);
         c = map_case(c, 0);
-        if (c >= 0x430 && c <= 0x44F) {
-            const char *l = CYR_LAT[c - 0x430];
-            size_t ll = strlen(l);
-            memcpy(t + o, l, ll);
-            o += ll;
+        if (c >= 'a' && c <= 'z') {
+            t[o++] = (char)c;
+        } else if (c >= 0x430 && c <= 0x44F) {
+            for (const char *l = CYR_LAT[c - 0x430]; *l; l++) /* at most 3 letters */
+                t[o++] = *l;
         } else if (c == 0x451) {
             t[o++] = 'e';
         } else if (c == 0x4D9) { /* ә */
@@ -1243,6 +1471,13 @@ int finish_records(facta_extractor *ex)
     return 0;
 }
 
+/* A bit (0..255) for the first k (<= 2) bytes of s. */
+static unsigned prefix_bit(const char *s, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return k == 0 ? 0 : k == 1 ? u[0] : (u[0] * 31u + u[1]) & 255;
+}
+
 /* A later mention of a surname met in a full name: "Барак Обама ... Обамы", "Zakiyeva".
  * Cyrillic mentions are compared through their nominative (surname or noun endings). */
 static int resolve_mentions(facta_extractor *ex, int person_t)
@@ -1268,6 +1503,14 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         return FACTA_ENOMEM;
     memset(fl, 0, cap * sizeof *fl);
     memset(cov, 0, ex->ntoks + 1);
+    /* a nominative keeps the word's stem, at least min_stem letters, so at least kb bytes:
+     * a word whose first kb bytes begin no surname (lead: a 256-bit filter of them) needs
+     * no morph_nominative */
+    size_t kb = 2;
+    for (size_t j = 0; j < r->morph.nrows; j++)
+        if ((r->morph.rows[j].pos & (M_SURNAME | M_NOUN)) && r->morph.rows[j].min_stem < kb)
+            kb = r->morph.rows[j].min_stem;
+    uint64_t lead[4] = {0, 0, 0, 0};
     for (size_t i = 0; i < ex->nrecs; i++) {
         rec *p = &ex->recs[i];
         if (p->dead || r->types[p->type][0] == '_')
@@ -1295,6 +1538,8 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         fl[k].idx = i;
         if (!fl[k].last)
             return FACTA_ENOMEM;
+        if (ex->tmp.len >= kb) /* a shorter one is no nominative (kb bytes at least) */
+            lead[prefix_bit(fl[k].last, kb) >> 6] |= 1ull << (prefix_bit(fl[k].last, kb) & 63);
     }
     for (size_t i = 0; i < ex->ntoks; i++) {
         const ftok *t = &ex->toks[i];
@@ -1305,7 +1550,8 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
             continue;
         char c1[256], c2[256];
         const char *cands[3] = {t->pub.folded, NULL, NULL};
-        if (t->pub.script == FACTA_SCRIPT_CYRILLIC) {
+        if (t->pub.script == FACTA_SCRIPT_CYRILLIC && t->folded_len >= kb &&
+            (lead[prefix_bit(t->pub.folded, kb) >> 6] >> (prefix_bit(t->pub.folded, kb) & 63) & 1)) {
             if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_SURNAME, 0, c1, sizeof c1, NULL))
                 cands[1] = c1;
             if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_NOUN, 0, c2, sizeof c2, NULL))
