@@ -630,6 +630,16 @@ static val lemma(facta_extractor *ex, const capture *c)
         i--;
     const ftok *t = &ex->toks[i];
     if (t->pub.script == FACTA_SCRIPT_CYRILLIC) {
+        /* a form listed with its lemma in a noun lexicon: "дней => день", "лет => год" */
+        const facta_rules *r = ex->rules;
+        for (uint32_t h = ex->hit_off[i]; h < ex->hit_off[i + 1]; h++) {
+            const lex_entry *le = &r->entries[ex->hits[h].entry];
+            if ((int32_t)ex->hits[h].end == i + 1 && lex_entry_has_tag(r, le, "noun")) {
+                val v = entry_canon(r, le);
+                if (v.n && !memchr(v.s, ' ', v.n))
+                    return v;
+            }
+        }
         const char *base = lex_base(ex, t);
         if (base)
             return vstr(base, strlen(base));
@@ -718,6 +728,20 @@ static int given_gender(facta_extractor *ex, const capture *c)
     int g;
     char out[256];
     morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_GIVEN, 0, out, sizeof out, &g);
+    return g;
+}
+
+/* Gender of a patronymic capture by the endings table (-овна: f, -ович: m); -1 unknown. */
+static int patronymic_gender(facta_extractor *ex, const capture *c)
+{
+    if (c->s < 0 || ex->toks[c->s].pub.script != FACTA_SCRIPT_CYRILLIC)
+        return -1;
+    const ftok *t = &ex->toks[c->s];
+    int g = -1;
+    char out[256];
+    if (!morph_nominative(&ex->rules->morph, t->pub.folded, t->folded_len, M_PATRONYMIC, 0, out,
+                          sizeof out, &g))
+        return -1;
     return g;
 }
 
@@ -944,7 +968,11 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     case F_SURNAME:
     case F_PATRONYMIC: {
-        int g = e->nargs > 1 && ac[1] ? given_gender(ex, ac[1]) : -1;
+        /* a patronymic's gender is certain ("Гульнар Серикбаевна Абенова"); a given name's
+         * may be a guess of the endings table */
+        int g = e->nargs > 2 && ac[2] ? patronymic_gender(ex, ac[2]) : -1;
+        if (g < 0)
+            g = e->nargs > 1 && ac[1] ? given_gender(ex, ac[1]) : -1;
         *out = name_word(ex, c0, e->fn == F_SURNAME ? M_SURNAME : M_PATRONYMIC, g);
         break;
     }

@@ -1,16 +1,35 @@
 # Common counted nouns in the nominative singular (inflected forms are generated), so a
 # figure's unit gets its lemma even where the endings alone are ambiguous ("стран" → страна).
-# Tag: noun (and m/f/n gender).
+# Tag: noun (and m/f/n gender). A form the endings cannot make is listed with its lemma
+# ("лет => год"); lemma() gives that.
 страна | noun f
 школа | noun f
 участник | noun m
 участница | noun f
 человек | noun m
 ребенок => ребенок | noun m
+# a vowel that drops out (ребенок, ребенка; день, дня) is beyond the endings table
+ребенка => ребенок | noun m
+ребенку => ребенок | noun m
+ребенком => ребенок | noun m
+ребенке => ребенок | noun m
 дети => ребенок | noun m
+детей => ребенок | noun m
+детям => ребенок | noun m
+детьми => ребенок | noun m
+детях => ребенок | noun m
 год | noun m
+лет => год | noun m
 месяц | noun m
 день | noun m
+дня => день | noun m
+дню => день | noun m
+днем => день | noun m
+дни => день | noun m
+дней => день | noun m
+дням => день | noun m
+днями => день | noun m
+днях => день | noun m
 неделя | noun f
 час | noun m
 минута | noun f
