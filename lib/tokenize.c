@@ -186,40 +186,6 @@ static uint32_t post_fold(uint32_t c)
     }
 }
 
-/* The table fold of tok_fold into dst (room for n bytes: no code point grows): the length,
- * or SIZE_MAX when some code point needs ICU. */
-static size_t fold_fast(const char *s, size_t n, char *dst)
-{
-    size_t i = 0, o = 0;
-    while (i < n) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            dst[o++] = (char)((b >= 'A' && b <= 'Z') ? b + 32 : b);
-            i++;
-            continue;
-        }
-        uint32_t c = u8next(s, n, &i);
-        uint32_t m;
-        if (c >= 0x410 && c <= 0x42F)
-            c += 0x20;
-        else if (c >= 0x400 && c <= 0x40F)
-            c += 0x50;
-        if ((m = post_fold(c)) != 0)
-            c = m;
-        else if (!((c >= 0x430 && c <= 0x45F) || (c >= 0xE0 && c <= 0xFF))) /* not ß: "ss" */
-            return SIZE_MAX;
-        if (c < 0x80) {
-            dst[o++] = (char)c;
-        } else if (c < 0x800) {
-            dst[o++] = (char)(0xC0 | (c >> 6));
-            dst[o++] = (char)(0x80 | (c & 0x3F));
-        } else { /* post_fold gives only ASCII and U+0435 */
-            return SIZE_MAX;
-        }
-    }
-    return o;
-}
-
 int tok_fold(tokenizer *t, const char *s, size_t n, fbuf *out)
 {
     /* Fast path: ASCII and basic Cyrillic fold by table; anything else goes through ICU. */
@@ -478,65 +444,145 @@ static int after_opener(const tokenizer *t, const char *s, size_t b)
     return 0;
 }
 
-static int push_tok(tokenizer *t, const ftok *k)
-{
-    if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + 1))
-        return FACTA_ENOMEM;
-    t->toks[t->ntoks++] = *k;
-    return 0;
-}
+/* Letter counts of a token, for its script and shape. */
+typedef struct letter_stats {
+    unsigned lat, cyr;    /* a Latin / Cyrillic character seen */
+    unsigned letters, up; /* letters, upper- or title-case ones among them */
+    unsigned first_up;    /* the first letter is one */
+} letter_stats;
 
-/* Fill script, shape (from letters) of a token. */
-static void classify_letters(const char *s, size_t n, ftok *k)
+static void set_script_shape(const letter_stats *ls, ftok *k)
 {
-    int lat = 0, cyr = 0, up = 0, low = 0, letters = 0, first_up = 0, rest_up = 0;
-    size_t i = 0;
-    while (i < n) {
-        uint32_t c = u8next(s, n, &i);
-        int alpha, U;
-        /* fast paths for ASCII and basic Cyrillic; ICU's properties for the rest */
-        if (c < 0x80) {
-            alpha = (c | 32) >= 'a' && (c | 32) <= 'z';
-            U = c >= 'A' && c <= 'Z';
-            lat |= alpha;
-        } else if (c >= 0x400 && c <= 0x45F) {
-            alpha = 1;
-            U = c < 0x430;
-            cyr = 1;
-        } else {
-            if (is_latin(c))
-                lat = 1;
-            else if (is_cyrillic(c))
-                cyr = 1;
-            alpha = u_isalpha((UChar32)c);
-            U = alpha && (u_isupper((UChar32)c) || u_istitle((UChar32)c));
-        }
-        if (alpha) {
-            if (letters == 0)
-                first_up = U;
-            else if (U)
-                rest_up++;
-            letters++;
-            up += U;
-            low += !U;
-        }
-    }
-    k->pub.script = (lat && cyr) ? FACTA_SCRIPT_MIXED
-                    : lat        ? FACTA_SCRIPT_LATIN
-                    : cyr        ? FACTA_SCRIPT_CYRILLIC
-                                 : FACTA_SCRIPT_OTHER;
-    if (letters == 0)
+    k->pub.script = (ls->lat && ls->cyr) ? FACTA_SCRIPT_MIXED
+                    : ls->lat            ? FACTA_SCRIPT_LATIN
+                    : ls->cyr            ? FACTA_SCRIPT_CYRILLIC
+                                         : FACTA_SCRIPT_OTHER;
+    if (ls->letters == 0)
         k->pub.shape = FACTA_SHAPE_NONE;
-    else if (letters == 1 && up == 1)
+    else if (ls->letters == 1 && ls->up == 1)
         k->pub.shape = FACTA_SHAPE_INITIAL;
-    else if (low == 0)
+    else if (ls->up == ls->letters)
         k->pub.shape = FACTA_SHAPE_UPPER;
-    else if (up == 0)
+    else if (ls->up == 0)
         k->pub.shape = FACTA_SHAPE_LOWER;
-    else if (first_up && rest_up == 0)
+    else if (ls->first_up && ls->up == 1) /* no capital after the first letter */
         k->pub.shape = FACTA_SHAPE_TITLE;
     else
         k->pub.shape = FACTA_SHAPE_MIXED;
+}
+
+#define FNV_PRIME 1099511628211ull /* fa_hash's, which the fold below computes as it goes */
+#define FNV_BASIS 1469598103934665603ull
+
+/*
+ * One pass over a token s[0, n): its script and shape into k, its code points into *cps,
+ * and tok_fold's table fold of s[0, cut) into dst (room for cut bytes: no code point grows)
+ * with its fa_hash in *hash. Returns the folded length, or SIZE_MAX when some code point
+ * needs ICU to fold (script, shape and *cps are still set).
+ */
+static size_t fold_classify(const char *s, size_t n, size_t cut, char *dst, ftok *k,
+                            size_t *cps, uint64_t *hash)
+{
+    letter_stats ls = {0, 0, 0, 0, 0};
+    uint64_t h = FNV_BASIS;
+    size_t i = 0, o = 0, cp = 0;
+    /* ASCII and the Russian alphabet (U+0400..U+045F) inline: one code point each */
+    while (i < cut) {
+        unsigned b = (unsigned char)s[i];
+        if (b < 0x80) {
+            unsigned alpha = ((b | 32) - 'a') < 26u, up = (b - 'A') < 26u;
+            unsigned f = b + (up << 5);
+            dst[o++] = (char)f;
+            h = (h ^ f) * FNV_PRIME;
+            ls.lat |= alpha;
+            ls.first_up |= up & (ls.letters == 0);
+            ls.letters += alpha;
+            ls.up += up;
+            i++;
+        } else if ((b == 0xD0 || b == 0xD1) && i + 1 < cut &&
+                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            unsigned c = ((b & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
+            if (c >= 0x460)
+                break;
+            unsigned up = c < 0x430;
+            c += c < 0x410 ? 0x50 : up ? 0x20 : 0; /* lower case */
+            if (c == 0x451)
+                c = 0x435; /* ё → е */
+            unsigned f1 = 0xC0 | (c >> 6), f2 = 0x80 | (c & 0x3F);
+            dst[o++] = (char)f1;
+            dst[o++] = (char)f2;
+            h = ((h ^ f1) * FNV_PRIME ^ f2) * FNV_PRIME;
+            ls.cyr = 1;
+            ls.first_up |= up & (ls.letters == 0);
+            ls.letters++;
+            ls.up += up;
+            i += 2;
+        } else {
+            break;
+        }
+        cp++;
+    }
+    /* the rest (other code points, and past the folded prefix) in general */
+    int folding = 1;
+    while (i < n) {
+        size_t i0 = i;
+        uint32_t c = u8next(s, n, &i);
+        cp += i - i0 == 1 ? 1 : utf8_count(s + i0, i - i0);
+        unsigned alpha, up;
+        if (c < 0x80) {
+            alpha = (c | 32) >= 'a' && (c | 32) <= 'z';
+            up = c >= 'A' && c <= 'Z';
+            ls.lat |= alpha;
+        } else if (c >= 0x400 && c <= 0x45F) {
+            alpha = 1;
+            up = c < 0x430;
+            ls.cyr = 1;
+        } else {
+            if (is_latin(c))
+                ls.lat = 1;
+            else if (is_cyrillic(c))
+                ls.cyr = 1;
+            alpha = u_isalpha((UChar32)c) != 0;
+            up = alpha && (u_isupper((UChar32)c) || u_istitle((UChar32)c));
+        }
+        ls.first_up |= up & (ls.letters == 0);
+        ls.letters += alpha;
+        ls.up += up;
+        if (!folding || i0 >= cut)
+            continue;
+        /* the table fold of tok_fold (ASCII: case only) */
+        uint32_t m;
+        if (c < 0x80) {
+            c += (c >= 'A' && c <= 'Z') ? 32 : 0;
+        } else {
+            if (c >= 0x410 && c <= 0x42F)
+                c += 0x20;
+            else if (c >= 0x400 && c <= 0x40F)
+                c += 0x50;
+            if ((m = post_fold(c)) != 0)
+                c = m;
+            else if (!((c >= 0x430 && c <= 0x45F) || (c >= 0xE0 && c <= 0xFF))) /* not ß: "ss" */
+                folding = 0;
+        }
+        if (folding && c < 0x80) {
+            dst[o++] = (char)c;
+            h = (h ^ c) * FNV_PRIME;
+        } else if (folding && c < 0x800) {
+            unsigned f1 = 0xC0 | (c >> 6), f2 = 0x80 | (c & 0x3F);
+            dst[o++] = (char)f1;
+            dst[o++] = (char)f2;
+            h = ((h ^ f1) * FNV_PRIME ^ f2) * FNV_PRIME;
+        } else { /* post_fold gives only ASCII and U+0435 */
+            folding = 0;
+        }
+    }
+    set_script_shape(&ls, k);
+    *cps = cp;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    *hash = h;
+    return folding ? o : SIZE_MAX;
 }
 
 static int is_hyphen_tok(const char *s, const ftok *k)
@@ -547,30 +593,38 @@ static int is_hyphen_tok(const char *s, const ftok *k)
            (n == 3 && memcmp(p, "\xE2\x80\x90", 3) == 0);
 }
 
-/* Join word-hyphen-word runs in place ("Kianian-Firouzgar", "25-летию", "Ростов-на-Дону"). */
-static void join_hyphens(tokenizer *t, const char *s)
+static int is_word_or_number(const ftok *k)
 {
-    size_t w = 0;
-    for (size_t r = 0; r < t->ntoks; r++) {
-        ftok cur = t->toks[r];
-        while (r + 2 < t->ntoks && (cur.pub.kind == FACTA_TOK_WORD || cur.pub.kind == FACTA_TOK_NUMBER)) {
-            ftok *h = &t->toks[r + 1], *nx = &t->toks[r + 2];
-            if (!is_hyphen_tok(s, h) || h->pub.span.byte_start != cur.pub.span.byte_end ||
-                nx->pub.span.byte_start != h->pub.span.byte_end ||
-                (nx->pub.kind != FACTA_TOK_WORD && nx->pub.kind != FACTA_TOK_NUMBER) ||
-                (cur.pub.kind == FACTA_TOK_NUMBER && nx->pub.kind == FACTA_TOK_NUMBER))
-                break;
-            cur.pub.span.byte_end = nx->pub.span.byte_end;
-            cur.pub.span.cp_end = nx->pub.span.cp_end;
-            cur.pub.kind = FACTA_TOK_WORD;
-            r += 2;
-        }
-        t->toks[w++] = cur;
-    }
-    t->ntoks = w;
+    return k->pub.kind == FACTA_TOK_WORD || k->pub.kind == FACTA_TOK_NUMBER;
 }
 
-/* Split a Latin possessive ’s / 's off the word before it. */
+/* The token just pushed (a word or number) ends a word-hyphen-word run: join it to the
+ * run in place ("Kianian-Firouzgar", "25-летию", "Ростов-на-Дону"), except number-number
+ * ("2023-2024", "6-7" are ranges). Done as tokens come, left to right, so the array is
+ * not copied again. */
+static void join_hyphen(tokenizer *t, const char *s)
+{
+    size_t n = t->ntoks;
+    if (n < 3)
+        return;
+    ftok *cur = &t->toks[n - 3], *h = &t->toks[n - 2], *nx = &t->toks[n - 1];
+    if (!is_word_or_number(cur) || h->pub.span.byte_start != cur->pub.span.byte_end ||
+        nx->pub.span.byte_start != h->pub.span.byte_end || !is_hyphen_tok(s, h) ||
+        (cur->pub.kind == FACTA_TOK_NUMBER && nx->pub.kind == FACTA_TOK_NUMBER))
+        return;
+    cur->pub.span.byte_end = nx->pub.span.byte_end;
+    cur->pub.kind = FACTA_TOK_WORD;
+    t->ntoks = n - 2;
+}
+
+/* Might the token s[b, e) end in a possessive ’s / 's (split_possessive has work)? */
+static int maybe_possessive(const char *s, size_t b, size_t e)
+{
+    return e - b >= 3 && (s[e - 1] == 's' || s[e - 1] == 'S') &&
+           (s[e - 2] == '\'' || (unsigned char)s[e - 2] == 0x99);
+}
+
+/* Split a Latin possessive ’s / 's off the word before it (code points are counted later). */
 static int split_possessive(tokenizer *t, const char *s)
 {
     size_t extra = 0;
@@ -586,9 +640,10 @@ static int split_possessive(tokenizer *t, const char *s)
         return 0;
     if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + extra))
         return FACTA_ENOMEM;
+    /* from the end, shifting tokens right; those before the first split stay where they are */
     size_t w = t->ntoks + extra;
-    for (size_t r = t->ntoks; r-- > 0;) {
-        ftok k = t->toks[r];
+    for (size_t r = t->ntoks; w > r;) {
+        ftok k = t->toks[--r];
         size_t b = k.pub.span.byte_start, e = k.pub.span.byte_end;
         size_t al = 0;
         if (k.pub.kind == FACTA_TOK_WORD && e - b >= 3 && (s[e - 1] == 's' || s[e - 1] == 'S')) {
@@ -600,10 +655,8 @@ static int split_possessive(tokenizer *t, const char *s)
         if (al) {
             ftok p = k;
             p.pub.span.byte_start = e - al - 1;
-            p.pub.span.cp_start = k.pub.span.cp_end - 2;
             p.pub.flags = 0;
             k.pub.span.byte_end = e - al - 1;
-            k.pub.span.cp_end = k.pub.span.cp_end - 2;
             t->toks[--w] = p;
         }
         t->toks[--w] = k;
@@ -728,7 +781,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
     t->cur_b = 0;
     t->cur_u = 0;
 
-    size_t cp = 0, cp_pos = 0; /* code points counted up to byte cp_pos */
+    int possessive = 0; /* some token may end in a possessive */
     int32_t start = 0;
     int32_t end;
     size_t newlines = 2; /* the first token starts a paragraph */
@@ -798,11 +851,13 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         size_t ulen = 0;
         if (e - b >= 1 && (b == 0 || space_before || after_opener(t, text, b)))
             ulen = url_len(text, len, b);
-        ftok k;
-        memset(&k, 0, sizeof k);
+        if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + 1))
+            return FACTA_ENOMEM;
+        ftok *k = &t->toks[t->ntoks];
+        memset(k, 0, sizeof *k);
         if (ulen && ulen >= e - b) { /* also when ICU already kept it whole ("a@b.ru") */
             e = b + ulen;
-            k.pub.kind = FACTA_TOK_URL;
+            k->pub.kind = FACTA_TOK_URL;
             int32_t fst = 0;
             size_t f = brk_following(t, text, len, e, &fst);
             if (f != e) {
@@ -813,50 +868,49 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
             start = (int32_t)e;
         } else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
             /* ICU calls "G20" and "COVID19" numbers (they end in a digit): with a letter, a word */
-            k.pub.kind = FACTA_TOK_NUMBER;
+            k->pub.kind = FACTA_TOK_NUMBER;
             for (size_t i = b; i < e;) {
                 if (u_isalpha((UChar32)utf8_next(text, e, &i))) {
-                    k.pub.kind = FACTA_TOK_WORD;
+                    k->pub.kind = FACTA_TOK_WORD;
                     break;
                 }
             }
         } else if (status >= UBRK_WORD_LETTER) {
-            k.pub.kind = FACTA_TOK_WORD;
+            k->pub.kind = FACTA_TOK_WORD;
         } else {
             size_t i = b;
             uint32_t c = utf8_next(text, e, &i);
-            k.pub.kind = (u_ispunct((UChar32)c) && c != '%') ? FACTA_TOK_PUNCT : FACTA_TOK_SYMBOL;
+            k->pub.kind = (u_ispunct((UChar32)c) && c != '%') ? FACTA_TOK_PUNCT : FACTA_TOK_SYMBOL;
             if (c == 0xFFFD || u_iscntrl((UChar32)c))
-                k.pub.kind = FACTA_TOK_SYMBOL;
+                k->pub.kind = FACTA_TOK_SYMBOL;
         }
-        cp += utf8_count(text + cp_pos, b - cp_pos);
-        k.pub.span.byte_start = b;
-        k.pub.span.cp_start = cp;
-        cp += utf8_count(text + b, e - b);
-        cp_pos = e;
-        k.pub.span.byte_end = e;
-        k.pub.span.cp_end = cp;
+        k->pub.span.byte_start = b; /* code points are counted in the last pass */
+        k->pub.span.byte_end = e;
         if (newlines >= 2)
-            k.pub.flags |= FACTA_TOKEN_PARA_START | FACTA_TOKEN_SENT_START;
+            k->pub.flags |= FACTA_TOKEN_PARA_START | FACTA_TOKEN_SENT_START;
         else if (newlines == 1)
-            k.pub.flags |= FACTA_TOKEN_SENT_START;
+            k->pub.flags |= FACTA_TOKEN_SENT_START;
         if (space_before)
-            k.pub.flags |= FACTA_TOKEN_SPACE_BEFORE;
+            k->pub.flags |= FACTA_TOKEN_SPACE_BEFORE;
         newlines = 0;
         space_before = 0;
-        if (push_tok(t, &k))
-            return FACTA_ENOMEM;
+        t->ntoks++;
+        if (k->pub.kind == FACTA_TOK_WORD || k->pub.kind == FACTA_TOK_NUMBER) {
+            join_hyphen(t, text);
+            possessive |= maybe_possessive(text, b, e);
+        }
     }
 
-    join_hyphens(t, text);
-    if (split_possessive(t, text))
+    if (possessive && split_possessive(t, text))
         return FACTA_ENOMEM;
 
-    /* folded form, stem, shape, sentence starts */
+    /* code point offsets, folded form, stem, shape, sentence starts */
+    size_t cp = 0, cp_pos = 0; /* code points counted up to byte cp_pos */
     for (size_t i = 0; i < t->ntoks; i++) {
         ftok *k = &t->toks[i];
         size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
-        classify_letters(text + b, e - b, k);
+        for (; cp_pos < b; cp_pos++) /* the space before the token */
+            cp += ((unsigned char)text[cp_pos] & 0xC0) != 0x80;
         size_t cut = e - b;
         if (cut > FACTA__MAX_TOKEN_BYTES) {
             /* fold only the first bytes, cut at a code point boundary */
@@ -870,10 +924,17 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         char *f = arena_alloc(arena, room);
         if (!f)
             return FACTA_ENOMEM;
-        size_t fl = fold_fast(text + b, cut, f);
-        if (fl != SIZE_MAX) {
-            memset(f + fl, 0, room - fl);
-        } else {
+        /* zero the last word first (the fold overwrites its head); a fold shorter than
+         * its token by 8 bytes or more (’ → ') needs more zeros */
+        memset(f + room - 8, 0, 8);
+        size_t cps;
+        uint64_t fh;
+        size_t fl = fold_classify(text + b, e - b, cut, f, k, &cps, &fh);
+        k->pub.span.cp_start = (uint32_t)cp;
+        cp += cps;
+        cp_pos = e;
+        k->pub.span.cp_end = (uint32_t)cp;
+        if (fl == SIZE_MAX) {
             fbuf_reset(&t->fold);
             if (tok_fold(t, text + b, cut, &t->fold))
                 return FACTA_ENOMEM;
@@ -882,10 +943,13 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
             fl = t->fold.len;
             if (!(f = arena_strndup(arena, t->fold.data ? t->fold.data : "", fl)))
                 return FACTA_ENOMEM;
+            fh = fa_hash(f, fl);
+        } else if (fl < room - 8) {
+            memset(f + fl, 0, room - 8 - fl);
         }
         k->pub.folded = f;
         k->folded_len = (uint32_t)fl;
-        k->fhash = fa_hash(f, fl);
+        k->fhash = fh;
         if (stems && tok_ensure_stem(t, k))
             return FACTA_ENOMEM;
         if (i == 0) {
