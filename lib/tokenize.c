@@ -448,10 +448,47 @@ static int after_opener(const tokenizer *t, const char *s, size_t b)
 typedef struct letter_stats {
     unsigned lat, cyr;    /* a Latin / Cyrillic character seen */
     unsigned letters, up; /* letters, upper- or title-case ones among them */
-    unsigned first_up;    /* the first letter is one */
 } letter_stats;
 
-static void set_script_shape(const letter_stats *ls, ftok *k)
+/* Is c a letter, an upper- or title-case one (as the shape counts them); sets the script
+ * bits of ls. */
+static inline unsigned classify_cp(uint32_t c, letter_stats *ls, unsigned *up)
+{
+    unsigned alpha;
+    /* fast paths for ASCII and basic Cyrillic; ICU's properties for the rest */
+    if (c < 0x80) {
+        alpha = (c | 32) >= 'a' && (c | 32) <= 'z';
+        *up = c >= 'A' && c <= 'Z';
+        ls->lat |= alpha;
+    } else if (c >= 0x400 && c <= 0x45F) {
+        alpha = 1;
+        *up = c < 0x430;
+        ls->cyr = 1;
+    } else {
+        if (is_latin(c))
+            ls->lat = 1;
+        else if (is_cyrillic(c))
+            ls->cyr = 1;
+        alpha = u_isalpha((UChar32)c) != 0;
+        *up = alpha && (u_isupper((UChar32)c) || u_istitle((UChar32)c));
+    }
+    return alpha;
+}
+
+/* Is the first letter of s[0, n) an upper- or title-case one? */
+static int first_letter_up(const char *s, size_t n)
+{
+    letter_stats ls = {0, 0, 0, 0};
+    size_t i = 0;
+    while (i < n) {
+        unsigned up;
+        if (classify_cp(u8next(s, n, &i), &ls, &up))
+            return (int)up;
+    }
+    return 0;
+}
+
+static void set_script_shape(const letter_stats *ls, const char *s, size_t n, ftok *k)
 {
     k->pub.script = (ls->lat && ls->cyr) ? FACTA_SCRIPT_MIXED
                     : ls->lat            ? FACTA_SCRIPT_LATIN
@@ -465,7 +502,7 @@ static void set_script_shape(const letter_stats *ls, ftok *k)
         k->pub.shape = FACTA_SHAPE_UPPER;
     else if (ls->up == 0)
         k->pub.shape = FACTA_SHAPE_LOWER;
-    else if (ls->first_up && ls->up == 1) /* no capital after the first letter */
+    else if (ls->up == 1 && first_letter_up(s, n)) /* no capital after the first letter */
         k->pub.shape = FACTA_SHAPE_TITLE;
     else
         k->pub.shape = FACTA_SHAPE_MIXED;
@@ -473,6 +510,29 @@ static void set_script_shape(const letter_stats *ls, ftok *k)
 
 #define FNV_PRIME 1099511628211ull /* fa_hash's, which the fold below computes as it goes */
 #define FNV_BASIS 1469598103934665603ull
+
+/* ASCII folded (lower case) */
+#define LOW1(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define LOW4(c) LOW1(c), LOW1((c) + 1), LOW1((c) + 2), LOW1((c) + 3)
+#define LOW16(c) LOW4(c), LOW4((c) + 4), LOW4((c) + 8), LOW4((c) + 12)
+static const unsigned char ASCII_LOWER[128] = {LOW16(0),  LOW16(16), LOW16(32), LOW16(48),
+                                               LOW16(64), LOW16(80), LOW16(96), LOW16(112)};
+
+/* fold_classify's counters, packed in one word: Latin (ASCII) letters, Cyrillic letters and
+ * upper-case letters, 20 bits each (a folded prefix has at most FACTA__MAX_TOKEN_BYTES) */
+#define CNT_LAT 1ull
+#define CNT_CYR (1ull << 20)
+#define CNT_UP (1ull << 40)
+#define CNT_FIELD(acc, unit) ((unsigned)(((acc) / (unit)) & 0xFFFFFu))
+_Static_assert(FACTA__MAX_TOKEN_BYTES < (1 << 20), "fold_classify's counters fit");
+
+/* ASCII: what a character adds to the counters */
+#define CNT1(c) (((c) | 32) >= 'a' && ((c) | 32) <= 'z' ? CNT_LAT : 0) + \
+                ((c) >= 'A' && (c) <= 'Z' ? CNT_UP : 0)
+#define CNT4(c) CNT1(c), CNT1((c) + 1), CNT1((c) + 2), CNT1((c) + 3)
+#define CNT16(c) CNT4(c), CNT4((c) + 4), CNT4((c) + 8), CNT4((c) + 12)
+static const uint64_t ASCII_CNT[128] = {CNT16(0),  CNT16(16), CNT16(32), CNT16(48),
+                                        CNT16(64), CNT16(80), CNT16(96), CNT16(112)};
 
 /*
  * One pass over a token s[0, n): its script and shape into k, its code points into *cps,
@@ -483,77 +543,66 @@ static void set_script_shape(const letter_stats *ls, ftok *k)
 static size_t fold_classify(const char *s, size_t n, size_t cut, char *dst, ftok *k,
                             size_t *cps, uint64_t *hash)
 {
-    letter_stats ls = {0, 0, 0, 0, 0};
-    uint64_t h = FNV_BASIS;
-    size_t i = 0, o = 0, cp = 0;
-    /* ASCII and the Russian alphabet (U+0400..U+045F) inline: one code point each */
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char *d = (unsigned char *)dst;
+    uint64_t h = FNV_BASIS, acc = 0;
+    size_t i = 0;
+    /* ASCII and the Russian alphabet (U+0400..U+045F) inline; both fold to as many bytes,
+     * so the output index is i */
     while (i < cut) {
-        unsigned b = (unsigned char)s[i];
+        unsigned b = u[i];
         if (b < 0x80) {
-            unsigned alpha = ((b | 32) - 'a') < 26u, up = (b - 'A') < 26u;
-            unsigned f = b + (up << 5);
-            dst[o++] = (char)f;
+            unsigned f = ASCII_LOWER[b];
+            d[i] = (unsigned char)f;
             h = (h ^ f) * FNV_PRIME;
-            ls.lat |= alpha;
-            ls.first_up |= up & (ls.letters == 0);
-            ls.letters += alpha;
-            ls.up += up;
+            acc += ASCII_CNT[b];
             i++;
-        } else if ((b == 0xD0 || b == 0xD1) && i + 1 < cut &&
-                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-            unsigned c = ((b & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu);
-            if (c >= 0x460)
-                break;
-            unsigned up = c < 0x430;
-            c += c < 0x410 ? 0x50 : up ? 0x20 : 0; /* lower case */
-            if (c == 0x451)
-                c = 0x435; /* ё → е */
-            unsigned f1 = 0xC0 | (c >> 6), f2 = 0x80 | (c & 0x3F);
-            dst[o++] = (char)f1;
-            dst[o++] = (char)f2;
-            h = ((h ^ f1) * FNV_PRIME ^ f2) * FNV_PRIME;
-            ls.cyr = 1;
-            ls.first_up |= up & (ls.letters == 0);
-            ls.letters++;
-            ls.up += up;
-            i += 2;
-        } else {
-            break;
+            continue;
         }
-        cp++;
+        if ((b != 0xD0 && b != 0xD1) || i + 1 >= cut || (u[i + 1] & 0xC0) != 0x80)
+            break;
+        unsigned c = ((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
+        if (c >= 0x460)
+            break;
+        acc += CNT_CYR;
+        if (c < 0x410) {
+            c += 0x50;
+            acc += CNT_UP;
+        } else if (c < 0x430) {
+            c += 0x20;
+            acc += CNT_UP;
+        }
+        if (c == 0x451)
+            c = 0x435; /* ё → е */
+        unsigned f1 = 0xC0 | (c >> 6), f2 = 0x80 | (c & 0x3F);
+        d[i] = (unsigned char)f1;
+        d[i + 1] = (unsigned char)f2;
+        h = ((h ^ f1) * FNV_PRIME ^ f2) * FNV_PRIME;
+        i += 2;
     }
+    letter_stats ls;
+    ls.lat = CNT_FIELD(acc, CNT_LAT) != 0;
+    ls.cyr = CNT_FIELD(acc, CNT_CYR) != 0;
+    ls.letters = CNT_FIELD(acc, CNT_LAT) + CNT_FIELD(acc, CNT_CYR);
+    ls.up = CNT_FIELD(acc, CNT_UP);
+    size_t cp = i - CNT_FIELD(acc, CNT_CYR), o = i;
     /* the rest (other code points, and past the folded prefix) in general */
     int folding = 1;
-    while (i < n) {
-        size_t i0 = i;
-        uint32_t c = u8next(s, n, &i);
-        cp += i - i0 == 1 ? 1 : utf8_count(s + i0, i - i0);
-        unsigned alpha, up;
-        if (c < 0x80) {
-            alpha = (c | 32) >= 'a' && (c | 32) <= 'z';
-            up = c >= 'A' && c <= 'Z';
-            ls.lat |= alpha;
-        } else if (c >= 0x400 && c <= 0x45F) {
-            alpha = 1;
-            up = c < 0x430;
-            ls.cyr = 1;
-        } else {
-            if (is_latin(c))
-                ls.lat = 1;
-            else if (is_cyrillic(c))
-                ls.cyr = 1;
-            alpha = u_isalpha((UChar32)c) != 0;
-            up = alpha && (u_isupper((UChar32)c) || u_istitle((UChar32)c));
+    for (size_t j = i; j < n;) {
+        size_t j0 = j;
+        uint32_t c = u8next(s, n, &j);
+        cp += j - j0 == 1 ? 1 : utf8_count(s + j0, j - j0);
+        unsigned up;
+        if (classify_cp(c, &ls, &up)) {
+            ls.letters++;
+            ls.up += up;
         }
-        ls.first_up |= up & (ls.letters == 0);
-        ls.letters += alpha;
-        ls.up += up;
-        if (!folding || i0 >= cut)
+        if (!folding || j0 >= cut)
             continue;
         /* the table fold of tok_fold (ASCII: case only) */
         uint32_t m;
         if (c < 0x80) {
-            c += (c >= 'A' && c <= 'Z') ? 32 : 0;
+            c = ASCII_LOWER[c];
         } else {
             if (c >= 0x410 && c <= 0x42F)
                 c += 0x20;
@@ -565,18 +614,18 @@ static size_t fold_classify(const char *s, size_t n, size_t cut, char *dst, ftok
                 folding = 0;
         }
         if (folding && c < 0x80) {
-            dst[o++] = (char)c;
+            d[o++] = (unsigned char)c;
             h = (h ^ c) * FNV_PRIME;
         } else if (folding && c < 0x800) {
             unsigned f1 = 0xC0 | (c >> 6), f2 = 0x80 | (c & 0x3F);
-            dst[o++] = (char)f1;
-            dst[o++] = (char)f2;
+            d[o++] = (unsigned char)f1;
+            d[o++] = (unsigned char)f2;
             h = ((h ^ f1) * FNV_PRIME ^ f2) * FNV_PRIME;
         } else { /* post_fold gives only ASCII and U+0435 */
             folding = 0;
         }
     }
-    set_script_shape(&ls, k);
+    set_script_shape(&ls, s, n, k);
     *cps = cp;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
