@@ -297,24 +297,24 @@ int facta_utf8_valid(const char *text, size_t len, size_t *bad_offset)
     if (!text && len)
         return 0;
     while (i < len) {
-        /* fast path: 8 ASCII bytes at a time */
-        while (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
-                break;
-            i += 8;
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            /* then 8 ASCII bytes at a time */
+            while (i + 8 <= len) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080ull)
+                    break;
+                i += 8;
+            }
+            continue;
         }
-        if (i >= len)
-            break;
-        /* two-byte sequences (Cyrillic, Latin-1) and ASCII inline; the rest is checked in full */
-        while (i + 1 < len && s[i] >= 0xC2 && s[i] < 0xE0 && (s[i + 1] & 0xC0) == 0x80) {
+        /* two-byte sequences (Cyrillic, Latin-1) inline; the rest is checked in full */
+        if (c - 0xC2u < 0x1Eu && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             i += 2;
-            while (i < len && s[i] < 0x80)
-                i++;
+            continue;
         }
-        if (i >= len)
-            break;
         size_t k = utf8_seq_len(s, len, i);
         if (!k) {
             if (bad_offset)

@@ -380,12 +380,20 @@ static size_t trailing_punct(const char *c, size_t len)
     return 0;
 }
 
-/* Length of a URL or e-mail address starting at s[i] (a chunk start), or 0. */
-static size_t url_len(const char *s, size_t n, size_t i)
+/* Length of a URL or e-mail address starting at s[i] (a chunk start), or 0. Calls come in
+ * increasing i; *next_at caches the offset of the next '@' (SIZE_MAX: not looked for yet; n:
+ * none). */
+static size_t url_len(const char *s, size_t n, size_t i, size_t *next_at)
 {
     unsigned char c0 = (unsigned char)s[i];
     if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9')))
         return 0; /* neither a known prefix nor an address can start here */
+    if (*next_at == SIZE_MAX || *next_at < i) {
+        const char *p = memchr(s + i, '@', n - i);
+        *next_at = p ? (size_t)(p - s) : n;
+    }
+    if (*next_at == n && (c0 | 32) != 'h' && (c0 | 32) != 'w' && (c0 | 32) != 'f')
+        return 0; /* no address ahead, and no prefix (http://, https://, www., ftp://) */
     size_t e = i;
     while (e < n && (unsigned char)s[e] > ' ') { /* chunk ends at any white space or control */
         if ((unsigned char)s[e] < 0x80) {
@@ -425,23 +433,38 @@ static size_t url_len(const char *s, size_t n, size_t i)
     return len;
 }
 
+/* The offset of the first U+202F (narrow no-break space) in s[from, n), or n. */
+static size_t find_nnbsp(const char *s, size_t n, size_t from)
+{
+    const char *p = s + from, *end = s + n;
+    while (end - p >= 3 && (p = memchr(p, 0xE2, (size_t)(end - p - 2))) != NULL) {
+        if (p[1] == '\x80' && p[2] == '\xAF')
+            return (size_t)(p - s);
+        p++;
+    }
+    return n;
+}
+
 /* Is the last token an opening bracket or quote ending at byte b ("(www.x.kz)")? A URL may
  * start right after one. */
 static int after_opener(const tokenizer *t, const char *s, size_t b)
 {
-    static const char *const O[] = {"(", "[", "{", "<", "\"", "'", "\xC2\xAB" /* « */,
-                                    "\xE2\x80\x9C" /* “ */, "\xE2\x80\x9E" /* „ */,
-                                    "\xE2\x80\x98" /* ‘ */};
     if (!t->ntoks)
         return 0;
     const ftok *p = &t->toks[t->ntoks - 1];
     size_t pb = p->pub.span.byte_start, pe = p->pub.span.byte_end;
-    if (pe != b || pe - pb > 3)
+    if (pe != b)
         return 0;
-    for (size_t j = 0; j < sizeof O / sizeof O[0]; j++)
-        if (pe - pb == strlen(O[j]) && memcmp(s + pb, O[j], pe - pb) == 0)
-            return 1;
-    return 0;
+    const char *o = s + pb;
+    switch (pe - pb) {
+    case 1: return *o != 0 && strchr("([{<\"'", *o) != NULL;
+    case 2: return memcmp(o, "\xC2\xAB", 2) == 0; /* « */
+    case 3:
+        return memcmp(o, "\xE2\x80\x9C", 3) == 0 || /* “ */
+               memcmp(o, "\xE2\x80\x9E", 3) == 0 || /* „ */
+               memcmp(o, "\xE2\x80\x98", 3) == 0;  /* ‘ */
+    default: return 0;
+    }
 }
 
 /* Letter counts of a token, for its script and shape. */
@@ -830,7 +853,9 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
     t->cur_b = 0;
     t->cur_u = 0;
 
-    int possessive = 0; /* some token may end in a possessive */
+    int possessive = 0;     /* some token may end in a possessive */
+    size_t at = SIZE_MAX;   /* see url_len */
+    size_t nnbsp = SIZE_MAX; /* the next U+202F at or after some token's second byte */
     int32_t start = 0;
     int32_t end;
     size_t newlines = 2; /* the first token starts a paragraph */
@@ -866,7 +891,11 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         if (status >= UBRK_WORD_NUMBER && e - b > 3) {
             /* ICU keeps U+202F (narrow no-break space) inside words and numbers ("1\u202F300"):
              * here it separates them like any other space */
+            if (nnbsp == SIZE_MAX || nnbsp < b + 1)
+                nnbsp = find_nnbsp(text, len, b + 1);
             const char *p = text + b + 1, *stop = text + e - 2;
+            if (nnbsp >= e - 2)
+                p = stop; /* none in this token: skip the search */
             while (p < stop && (p = memchr(p, 0xE2, (size_t)(stop - p))) != NULL) {
                 if (p[1] == '\x80' && p[2] == '\xAF') {
                     size_t i = (size_t)(p - text);
@@ -899,7 +928,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         /* a URL or address starting at a chunk boundary swallows the ICU tokens inside it */
         size_t ulen = 0;
         if (e - b >= 1 && (b == 0 || space_before || after_opener(t, text, b)))
-            ulen = url_len(text, len, b);
+            ulen = url_len(text, len, b, &at);
         if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + 1))
             return FACTA_ENOMEM;
         ftok *k = &t->toks[t->ntoks];

@@ -109,21 +109,21 @@ int wb_text_ok(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        /* eight ASCII bytes at a time */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
-                break;
-            i += 8;
-        }
-        while (i < n && (unsigned char)s[i] < 0x80)
-            i++;
-        if (i >= n)
-            break;
         unsigned c = (unsigned char)s[i];
-        if ((c == 0xD0 || c == 0xD1) && i + 1 < n) {
-            i += 2; /* U+0400..U+047F */
+        if (c < 0x80) {
+            i++;
+            /* then eight ASCII bytes at a time (English text) */
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080ull)
+                    break;
+                i += 8;
+            }
+            continue;
+        }
+        if ((c | 1) == 0xD1 && i + 1 < n) {
+            i += 2; /* U+0400..U+047F (Russian) */
             continue;
         }
         size_t len;
@@ -157,6 +157,25 @@ size_t wb_next(const char *s, size_t n, size_t b, int32_t *status)
      * two digits (WB11/12) join them. */
     int last = c, before = WB_SLOW; /* classes of the last character and of the one before */
     while (i < n) {
+        if (last == WB_AL) {
+            /* a run of ASCII letters and U+0400..U+047F (lead byte 0xD0 or 0xD1) */
+            size_t r = i;
+            for (;;) {
+                unsigned u = (unsigned char)s[r];
+                if (u < 0x80 ? WB_ASCII[u] == WB_AL : ((u | 1) == 0xD1 && r + 1 < n))
+                    r += u < 0x80 ? 1 : 2;
+                else
+                    break;
+                if (r >= n)
+                    break;
+            }
+            if (r > i) {
+                before = WB_AL;
+                i = r;
+                if (i >= n)
+                    break;
+            }
+        }
         int d = cls(s, n, i, &len);
         if (d == last && d != WB_ENL) {
             /* the common case: more of the same, letters or digits */
