@@ -434,6 +434,22 @@ static void test_strerror_version(void **state)
     assert_int_equal(facta_utf8_valid(NULL, 0, NULL), 1);
     assert_int_equal(facta_utf8_valid(NULL, 3, NULL), 0);
     assert_int_equal(facta_utf8_valid("Москва", strlen("Москва"), NULL), 1);
+    /* Cyrillic is checked eight bytes at a time: a bad byte inside or after such a run */
+    static const struct {
+        const char *s;
+        size_t bad;
+    } bad[] = {
+        {"Правительство\xD0", 26},             /* truncated at the end */
+        {"Правительство\xD0x", 26},            /* lead byte, no continuation */
+        {"Прави\x80тельство", 10},             /* stray continuation byte */
+        {"Правительство\xC0\x80", 26},         /* overlong */
+        {"ab Правительство \xD1\xD1\x80\x80", 30},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        size_t off = 0;
+        assert_int_equal(facta_utf8_valid(bad[i].s, strlen(bad[i].s), &off), 0);
+        assert_int_equal(off, bad[i].bad);
+    }
 }
 
 /* ---- loading rules from files and directories ---- */
