@@ -853,8 +853,8 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
     t->cur_b = 0;
     t->cur_u = 0;
 
-    int possessive = 0;     /* some token may end in a possessive */
-    size_t at = SIZE_MAX;   /* see url_len */
+    int possessive = 0;      /* some token may end in a possessive */
+    size_t at = SIZE_MAX;    /* the next '@' (see url_len) */
     size_t nnbsp = SIZE_MAX; /* the next U+202F at or after some token's second byte */
     int32_t start = 0;
     int32_t end;
