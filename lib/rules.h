@@ -268,6 +268,13 @@ typedef struct phase {
      * type. A thread headed for a token where it cannot pass would die there, so it is not
      * parked there, and a split does not take such a branch (rules_finish, phase_look). */
     struct look { uint32_t kind, arg; } *look;
+    /* A thread at a split (through saves and jumps) meets one of several consuming
+     * instructions first (at most LOOK_MAX_ALT): its look is LOOK_ALT, with look_alt[arg]
+     * naming them as look_leaf[off, off + n), the nwords word tests first; `words` has bit
+     * (hash & 63) of each word's hash. None passing, the thread would die at all of them:
+     * it is not parked (phase_look). */
+    struct look_alt { uint64_t words; uint32_t off, n, nwords; } *look_alt;
+    struct look *look_leaf;
     /* Word chains: an alternation of words ("in" | "since" | ...) compiles to splits, each
      * with a word on its x branch and the next split, reached from nowhere else, on its y
      * branch. A thread would walk them one by one to the split of the token's word; it goes
@@ -279,7 +286,8 @@ typedef struct phase {
     int maxcaps;
 } phase;
 
-enum { LOOK_NONE, LOOK_TOK, LOOK_LEX, LOOK_REC };
+enum { LOOK_NONE, LOOK_TOK, LOOK_LEX, LOOK_REC, LOOK_ALT };
+#define LOOK_MAX_ALT 16 /* at most this many instructions behind a LOOK_ALT */
 
 /* Slot of a seed key in a phase's seed_index (capacity a power of two). */
 static inline size_t seed_slot_of(uint64_t key, size_t cap)
