@@ -703,14 +703,21 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
     return 0;
 }
 
-/* Do the tokens after pos pass the rule's `ahead` tests? A thread that would die on them
- * is not started. */
-static inline int ahead_ok(const facta_extractor *ex, const rule *ru, uint32_t pos)
+/* Can what comes after the rule's `ahead` tests pass at its token? */
+static inline int ahead_look_ok(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
+{
+    return look_ok(ex, ph, &ru->ahead_look, pos + 1 + (uint32_t)ru->nahead);
+}
+
+/* Do the tokens after pos pass the rule's `ahead` tests (and, with look, its ahead_look)? A
+ * thread that would die on them is not started. */
+static inline int ahead_ok(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos,
+                           int look)
 {
     for (int k = 0; k < ru->nahead; k++)
         if (pos + 1 + k >= ex->ntoks || !pred_test(ex, ru->ahead[k], &ex->toks[pos + 1 + k]))
             return 0;
-    return 1;
+    return !look || ahead_look_ok(ex, ph, ru, pos);
 }
 
 /* Start the rules seeded by one key found at pos. live: a <TYPE> key is that of a live
@@ -740,7 +747,7 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
         }
         if (!sure && !can_start(ex, ph, ru, pos, &known))
             continue;
-        if (!ahead_ok(ex, ru, pos))
+        if (!ahead_ok(ex, ph, ru, pos, 1))
             continue;
         thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         int rc = run_thread(ex, ph, &t, 1, pos, known);
@@ -776,6 +783,10 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     const rule *ru = &ex->rules->rules[ri];
     const ftok *t = &ex->toks[pos];
     uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
+    /* first what comes after the `ahead` tests: mostly a lexicon or words, cheaper than a
+     * generic first test */
+    if (!ahead_look_ok(ex, ph, ru, pos))
+        return 0;
     if (ru->first_pred >= 0) {
         if (!pred_test(ex, ru->first_pred, t))
             return 1;
@@ -787,7 +798,7 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     } else if (!can_start(ex, ph, ru, pos, &known)) {
         return 0;
     }
-    if (!ahead_ok(ex, ru, pos))
+    if (!ahead_ok(ex, ph, ru, pos, 0))
         return 0;
     thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
     return run_thread(ex, ph, &th, 1, pos, known);

@@ -184,6 +184,10 @@ typedef struct emit {
     int nas;
 } emit;
 
+/* What a thread meets before anything else: a token test, a lexicon, a record type, a
+ * split's alternatives (LOOK_*, see phase.look). */
+struct look { uint32_t kind, arg; };
+
 typedef struct rule {
     char *name;
     char *label;     /* "file:line name", as records and explain report it */
@@ -215,6 +219,9 @@ typedef struct rule {
      * thread is started only where they pass. */
     int32_t ahead[4];
     int nahead;
+    /* The look (phase.look) of what comes after those tests, for the token after them, when
+     * it is a lexicon, a record or a split's alternatives (LOOK_NONE otherwise). */
+    struct look ahead_look;
     /* A generic rule tried at a token where none of its keys is (gen_bits): the one first
      * test that may then pass, and its instruction (-1: none such, can_start decides). */
     int free_pred;
@@ -267,7 +274,7 @@ typedef struct phase {
      * (through saves and jumps only), as LOOK_* and its token test, lexicon or record
      * type. A thread headed for a token where it cannot pass would die there, so it is not
      * parked there, and a split does not take such a branch (rules_finish, phase_look). */
-    struct look { uint32_t kind, arg; } *look;
+    struct look *look;
     /* A thread at a split (through saves and jumps) meets one of several consuming
      * instructions first (at most LOOK_MAX_ALT): its look is LOOK_ALT, with look_alt[arg]
      * naming them as look_leaf[off, off + n), the nwords word tests first; `words` has bit

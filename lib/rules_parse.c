@@ -2853,11 +2853,15 @@ static int phase_look(facta_rules *r, phase *ph)
     for (int i = 0; i < ph->nrules; i++) {
         rule *ru = &r->rules[ph->rules[i]];
         ru->nahead = 0;
+        ru->ahead_look = (struct look){LOOK_NONE, 0};
         if (ru->nfirst != 1 || ph->prog[ru->first_pcs[0]].op != OP_TOK)
             continue;
         size_t q = ru->first_pcs[0];
         while (ru->nahead < 4 && (q = look_pc(ph, q + 1)) != SIZE_MAX && ph->prog[q].op == OP_TOK)
             ru->ahead[ru->nahead++] = ph->prog[q].x;
+        /* then a lexicon, a record or a split's alternatives */
+        if (q != SIZE_MAX && look[q].kind != LOOK_TOK)
+            ru->ahead_look = look[q];
     }
     return 0;
 }

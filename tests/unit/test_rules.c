@@ -124,6 +124,12 @@ static const struct {
      "x b z, x q z, x AB z, x big apple z, x 7 z, x a, x", "T:x b z|T:x AB z|T:x big apple z|T:x 7 z"},
     {"rule a: \"x\" ((\"a\" | \"b\") \"c\"? | [number]+) \"z\" => T;",
      "x a c z, x b z, x 1 2 z, x c z", "T:x a c z|T:x b z|T:x 1 2 z"},
+    /* generic rules followed by a lexicon, a record or a split's alternatives (ahead_look),
+     * after `ahead` tests or none */
+    {"lexicon L { big apple }\nrule n: [number] => _N;\nphase 2;\n"
+     "rule a: [upper] @L => A;\nrule b: [upper] [lower] <_N> => B;\n"
+     "rule c: [upper] (\"a\" | \"b\" | [number]) => C;",
+     "XY big apple, XY big 7, XY b, XY q, XY", "A:XY big apple|B:XY big 7|C:XY b"},
     /* generic rules: a word after the first token, the same first test in two rules */
     {"rule a: [lower] [lower] \"(\" [upper] \")\" => A;\nrule b: [lower] \"x\" => B;",
      "ab cd (EF) q x y", "A:ab cd (EF)|B:q x"},
@@ -382,6 +388,8 @@ static void test_split_looks(void **state)
             facta_rules_free(r);
             continue;
         }
+        if (LOOKS[i].n == 3) /* the rule's first token test is "x" alone: the split is ahead */
+            assert_int_equal(r->rules[0].ahead_look.kind, LOOK_ALT);
         const struct look_alt *a = &ph->look_alt[lk->arg];
         assert_int_equal(a->n, LOOKS[i].n);
         assert_int_equal(a->nwords, LOOKS[i].nwords);
