@@ -366,7 +366,7 @@ static inline __attribute__((always_inline)) int look_one(const facta_extractor 
 }
 
 /* A thread at a split: can one of its branches get past the instruction it meets? The
- * words are mostly ruled out by the bloom filter at once. */
+ * summaries rule most tokens out at once. */
 static __attribute__((noinline)) int look_alt(const facta_extractor *ex, const phase *ph, uint32_t arg, uint32_t pos)
 {
     const struct look_alt *a = &ph->look_alt[arg];
@@ -378,6 +378,10 @@ static __attribute__((noinline)) int look_alt(const facta_extractor *ex, const p
             if (word_eq(&ex->rules->preds[l[i].arg], t))
                 return 1;
     }
+    unsigned c = t->pub.cls;
+    if (c < 128 && !((a->cls[c >> 6] >> (c & 63)) & 1) && !(ex->lexstart[pos] & a->lex) &&
+        !(a->lex_any && ex->hit_off[pos] < ex->hit_off[pos + 1]) && !(a->rec && ex->rec_head[pos] >= 0))
+        return 0;
     for (i = a->nwords; i < a->n; i++)
         if (look_one(ex, &l[i], pos))
             return 1;
@@ -704,7 +708,7 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
 }
 
 /* Can what comes after the rule's `ahead` tests pass at its token? */
-static inline int ahead_look_ok(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
+static inline __attribute__((always_inline)) int ahead_look_ok(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
 {
     return look_ok(ex, ph, &ru->ahead_look, pos + 1 + (uint32_t)ru->nahead);
 }

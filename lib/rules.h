@@ -277,10 +277,17 @@ typedef struct phase {
     struct look *look;
     /* A thread at a split (through saves and jumps) meets one of several consuming
      * instructions first (at most LOOK_MAX_ALT): its look is LOOK_ALT, with look_alt[arg]
-     * naming them as look_leaf[off, off + n), the nwords word tests first; `words` has bit
-     * (hash & 63) of each word's hash. None passing, the thread would die at all of them:
-     * it is not parked (phase_look). */
-    struct look_alt { uint64_t words; uint32_t off, n, nwords; } *look_alt;
+     * naming them as look_leaf[off, off + n), the nwords word tests first. Summaries rule
+     * most tokens out at once: `words` has bit (hash & 63) of each word's hash; the other
+     * token tests accept only classes in cls (a token without a class: any), the lexicons
+     * only tokens with a lexstart bit in lex (or, lex_any, with any phrase), the records
+     * (rec) only tokens where one starts. None passing, the thread would die at all of
+     * them: it is not parked (phase_look). */
+    struct look_alt {
+        uint64_t words, cls[2], lex;
+        uint32_t off, n, nwords;
+        uint8_t lex_any, rec;
+    } *look_alt;
     struct look *look_leaf;
     /* Word chains: an alternation of words ("in" | "since" | ...) compiles to splits, each
      * with a word on its x branch and the next split, reached from nowhere else, on its y

@@ -2828,20 +2828,30 @@ static int phase_look(facta_rules *r, phase *ph)
             if (pass) {
                 /* words first, under a one-word bloom filter of their hashes */
                 struct look_alt *la = &ph->look_alt[nalt];
-                la->words = 0;
+                memset(la, 0, sizeof *la);
                 la->off = (uint32_t)nleaf;
                 la->n = (uint32_t)n;
-                la->nwords = 0;
                 size_t j = nleaf;
                 for (int k = 0; k < 2; k++)
                     for (int i = 0; i < n; i++) {
-                        int word = alt[i].kind == LOOK_TOK && r->preds[alt[i].arg].op == P_WORD;
+                        const pred *p = alt[i].kind == LOOK_TOK ? &r->preds[alt[i].arg] : NULL;
+                        int word = p && p->op == P_WORD;
                         if (word != (k == 0))
                             continue;
                         ph->look_leaf[j++] = alt[i];
                         if (word) {
-                            la->words |= 1ull << (r->preds[alt[i].arg].hash & 63);
+                            la->words |= 1ull << (p->hash & 63);
                             la->nwords++;
+                        } else if (p) {
+                            la->cls[0] |= p->f_cls[0];
+                            la->cls[1] |= p->f_cls[1];
+                        } else if (alt[i].kind == LOOK_LEX) {
+                            if (alt[i].arg < 64)
+                                la->lex |= 1ull << alt[i].arg;
+                            else
+                                la->lex_any = 1;
+                        } else {
+                            la->rec = 1;
                         }
                     }
             }
