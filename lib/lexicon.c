@@ -210,6 +210,28 @@ static int word_id(facta_rules *r, const char *w, size_t n, int inflect, int scr
     return 0;
 }
 
+/* The slot hash of an edge key: fa_hash of its 8 bytes, unrolled (the same value: packs
+ * keep the table with its slots). */
+static inline uint64_t edge_hash(uint64_t key)
+{
+    unsigned char s[8];
+    memcpy(s, &key, 8);
+    const uint64_t p = 1099511628211ull;
+    uint64_t h = 1469598103934665603ull;
+    h = (h ^ s[0]) * p;
+    h = (h ^ s[1]) * p;
+    h = (h ^ s[2]) * p;
+    h = (h ^ s[3]) * p;
+    h = (h ^ s[4]) * p;
+    h = (h ^ s[5]) * p;
+    h = (h ^ s[6]) * p;
+    h = (h ^ s[7]) * p;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
 static int edges_grow(facta_rules *r)
 {
     size_t nc = r->edges_cap ? r->edges_cap * 2 : 64;
@@ -219,7 +241,7 @@ static int edges_grow(facta_rules *r)
     for (size_t i = 0; i < r->edges_cap; i++) {
         if (!r->edges[i].key)
             continue;
-        size_t h = (size_t)fa_hash(&r->edges[i].key, 8) & (nc - 1);
+        size_t h = (size_t)edge_hash(r->edges[i].key) & (nc - 1);
         while (nt[h].key)
             h = (h + 1) & (nc - 1);
         nt[h] = r->edges[i];
@@ -236,7 +258,7 @@ uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word)
         return 0;
     uint64_t key = (((uint64_t)node << 32) | word) + 1;
     size_t probes = r->edges_cap; /* a damaged pack may have no empty slot */
-    for (size_t i = (size_t)fa_hash(&key, 8) & (r->edges_cap - 1); r->edges[i].key && probes--;
+    for (size_t i = (size_t)edge_hash(key) & (r->edges_cap - 1); r->edges[i].key && probes--;
          i = (i + 1) & (r->edges_cap - 1))
         if (r->edges[i].key == key)
             return r->edges[i].child < r->nnodes ? r->edges[i].child : 0;
@@ -257,7 +279,7 @@ static int add_child(facta_rules *r, uint32_t node, uint32_t word, uint32_t *chi
     c = (uint32_t)r->nnodes++;
     memset(&r->nodes[c], 0, sizeof r->nodes[c]);
     uint64_t key = (((uint64_t)node << 32) | word) + 1;
-    size_t i = (size_t)fa_hash(&key, 8) & (r->edges_cap - 1);
+    size_t i = (size_t)edge_hash(key) & (r->edges_cap - 1);
     while (r->edges[i].key)
         i = (i + 1) & (r->edges_cap - 1);
     r->edges[i].key = key;

@@ -352,12 +352,8 @@ static inline __attribute__((always_inline)) int pred_test(const facta_extractor
 /* Can a thread at an instruction with look lk get past the consuming instruction it meets
  * at token pos? 0 when it surely cannot (a token test that fails, no phrase of the lexicon,
  * no record of the type starting there), which is all a thread's fate depends on there. */
-static inline __attribute__((always_inline)) int look_ok(const facta_extractor *ex, const struct look *lk, uint32_t pos)
+static inline __attribute__((always_inline)) int look_one(const facta_extractor *ex, const struct look *lk, uint32_t pos)
 {
-    if (lk->kind == LOOK_NONE)
-        return 1;
-    if (pos >= ex->ntoks)
-        return 0;
     if (lk->kind == LOOK_TOK)
         return pred_test(ex, (int)lk->arg, &ex->toks[pos]);
     if (lk->kind == LOOK_LEX)
@@ -367,6 +363,40 @@ static inline __attribute__((always_inline)) int look_ok(const facta_extractor *
         if (ex->recs[ri].type == (int)lk->arg && !ex->recs[ri].dead)
             return 1;
     return 0;
+}
+
+/* A thread at a split: can one of its branches get past the instruction it meets? The
+ * summaries rule most tokens out at once. */
+static __attribute__((noinline)) int look_alt(const facta_extractor *ex, const phase *ph, uint32_t arg, uint32_t pos)
+{
+    const struct look_alt *a = &ph->look_alt[arg];
+    const struct look *l = &ph->look_leaf[a->off];
+    const ftok *t = &ex->toks[pos];
+    uint32_t i = 0;
+    if ((a->words >> (t->fhash & 63)) & 1) {
+        for (; i < a->nwords; i++)
+            if (word_eq(&ex->rules->preds[l[i].arg], t))
+                return 1;
+    }
+    unsigned c = t->pub.cls;
+    if (c < 128 && !((a->cls[c >> 6] >> (c & 63)) & 1) && !(ex->lexstart[pos] & a->lex) &&
+        !(a->lex_any && ex->hit_off[pos] < ex->hit_off[pos + 1]) && !(a->rec && ex->rec_head[pos] >= 0))
+        return 0;
+    for (i = a->nwords; i < a->n; i++)
+        if (look_one(ex, &l[i], pos))
+            return 1;
+    return 0;
+}
+
+static inline __attribute__((always_inline)) int look_ok(const facta_extractor *ex, const phase *ph, const struct look *lk, uint32_t pos)
+{
+    if (lk->kind == LOOK_NONE)
+        return 1;
+    if (pos >= ex->ntoks)
+        return 0;
+    if (lk->kind == LOOK_ALT)
+        return look_alt(ex, ph, lk->arg, pos);
+    return look_one(ex, lk, pos);
 }
 
 static int park(facta_extractor *ex, uint32_t pos, const thread *t)
@@ -506,9 +536,11 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
                     goto next;
                 }
             }
-            /* a branch that meets a token test failing here dies there: not taken */
-            int xdead = !look_ok(ex, &look[in->x], pos);
-            int ydead = !look_ok(ex, &look[in->y], pos);
+            /* a branch that meets a token test failing here dies there: not taken (a branch
+             * to another split is: that split tests its own, and testing them here too costs
+             * more than it saves) */
+            int xdead = look[in->x].kind != LOOK_ALT && !look_ok(ex, ph, &look[in->x], pos);
+            int ydead = look[in->y].kind != LOOK_ALT && !look_ok(ex, ph, &look[in->y], pos);
             if (!ydead) {
                 if (xdead) {
                     t.pc = (uint32_t)in->y;
@@ -563,7 +595,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
                     break;
             }
             t.pc++;
-            if (!look_ok(ex, &look[t.pc], pos + 1))
+            if (!look_ok(ex, ph, &look[t.pc], pos + 1))
                 break; /* it would die at its next token: not parked */
             t.last_s = (int32_t)pos;
             t.last_e = (int32_t)pos + 1;
@@ -584,7 +616,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
                 uint32_t end = ex->hits[h].end;
                 if (end - t.start > FACTA__MAX_MATCH_TOKENS)
                     continue;
-                if (!look_ok(ex, &look[t.pc + 1], end))
+                if (!look_ok(ex, ph, &look[t.pc + 1], end))
                     continue;
                 thread u = t;
                 u.pc++;
@@ -603,7 +635,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
                 const rec *rc = &ex->recs[ri];
                 if (rc->type != in->x || rc->dead || rc->te - t.start > FACTA__MAX_MATCH_TOKENS)
                     continue;
-                if (!look_ok(ex, &look[t.pc + 1], rc->te))
+                if (!look_ok(ex, ph, &look[t.pc + 1], rc->te))
                     continue;
                 thread u = t;
                 u.pc++;
@@ -675,14 +707,21 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
     return 0;
 }
 
-/* Do the tokens after pos pass the rule's `ahead` tests? A thread that would die on them
- * is not started. */
-static inline int ahead_ok(const facta_extractor *ex, const rule *ru, uint32_t pos)
+/* Can what comes after the rule's `ahead` tests pass at its token? */
+static inline __attribute__((always_inline)) int ahead_look_ok(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos)
+{
+    return look_ok(ex, ph, &ru->ahead_look, pos + 1 + (uint32_t)ru->nahead);
+}
+
+/* Do the tokens after pos pass the rule's `ahead` tests (and, with look, its ahead_look)? A
+ * thread that would die on them is not started. */
+static inline int ahead_ok(const facta_extractor *ex, const phase *ph, const rule *ru, uint32_t pos,
+                           int look)
 {
     for (int k = 0; k < ru->nahead; k++)
         if (pos + 1 + k >= ex->ntoks || !pred_test(ex, ru->ahead[k], &ex->toks[pos + 1 + k]))
             return 0;
-    return 1;
+    return !look || ahead_look_ok(ex, ph, ru, pos);
 }
 
 /* Start the rules seeded by one key found at pos. live: a <TYPE> key is that of a live
@@ -712,7 +751,7 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
         }
         if (!sure && !can_start(ex, ph, ru, pos, &known))
             continue;
-        if (!ahead_ok(ex, ru, pos))
+        if (!ahead_ok(ex, ph, ru, pos, 1))
             continue;
         thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         int rc = run_thread(ex, ph, &t, 1, pos, known);
@@ -748,6 +787,10 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     const rule *ru = &ex->rules->rules[ri];
     const ftok *t = &ex->toks[pos];
     uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
+    /* first what comes after the `ahead` tests: mostly a lexicon or words, cheaper than a
+     * generic first test */
+    if (!ahead_look_ok(ex, ph, ru, pos))
+        return 0;
     if (ru->first_pred >= 0) {
         if (!pred_test(ex, ru->first_pred, t))
             return 1;
@@ -759,7 +802,7 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     } else if (!can_start(ex, ph, ru, pos, &known)) {
         return 0;
     }
-    if (!ahead_ok(ex, ru, pos))
+    if (!ahead_ok(ex, ph, ru, pos, 0))
         return 0;
     thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
     return run_thread(ex, ph, &th, 1, pos, known);

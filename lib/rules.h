@@ -184,6 +184,10 @@ typedef struct emit {
     int nas;
 } emit;
 
+/* What a thread meets before anything else: a token test, a lexicon, a record type, a
+ * split's alternatives (LOOK_*, see phase.look). */
+struct look { uint32_t kind, arg; };
+
 typedef struct rule {
     char *name;
     char *label;     /* "file:line name", as records and explain report it */
@@ -215,6 +219,9 @@ typedef struct rule {
      * thread is started only where they pass. */
     int32_t ahead[4];
     int nahead;
+    /* The look (phase.look) of what comes after those tests, for the token after them, when
+     * it is a lexicon, a record or a split's alternatives (LOOK_NONE otherwise). */
+    struct look ahead_look;
     /* A generic rule tried at a token where none of its keys is (gen_bits): the one first
      * test that may then pass, and its instruction (-1: none such, can_start decides). */
     int free_pred;
@@ -267,7 +274,21 @@ typedef struct phase {
      * (through saves and jumps only), as LOOK_* and its token test, lexicon or record
      * type. A thread headed for a token where it cannot pass would die there, so it is not
      * parked there, and a split does not take such a branch (rules_finish, phase_look). */
-    struct look { uint32_t kind, arg; } *look;
+    struct look *look;
+    /* A thread at a split (through saves and jumps) meets one of several consuming
+     * instructions first (at most LOOK_MAX_ALT): its look is LOOK_ALT, with look_alt[arg]
+     * naming them as look_leaf[off, off + n), the nwords word tests first. Summaries rule
+     * most tokens out at once: `words` has bit (hash & 63) of each word's hash; the other
+     * token tests accept only classes in cls (a token without a class: any), the lexicons
+     * only tokens with a lexstart bit in lex (or, lex_any, with any phrase), the records
+     * (rec) only tokens where one starts. None passing, the thread would die at all of
+     * them: it is not parked (phase_look). */
+    struct look_alt {
+        uint64_t words, cls[2], lex;
+        uint32_t off, n, nwords;
+        uint8_t lex_any, rec;
+    } *look_alt;
+    struct look *look_leaf;
     /* Word chains: an alternation of words ("in" | "since" | ...) compiles to splits, each
      * with a word on its x branch and the next split, reached from nowhere else, on its y
      * branch. A thread would walk them one by one to the split of the token's word; it goes
@@ -279,7 +300,8 @@ typedef struct phase {
     int maxcaps;
 } phase;
 
-enum { LOOK_NONE, LOOK_TOK, LOOK_LEX, LOOK_REC };
+enum { LOOK_NONE, LOOK_TOK, LOOK_LEX, LOOK_REC, LOOK_ALT };
+#define LOOK_MAX_ALT 16 /* at most this many instructions behind a LOOK_ALT */
 
 /* Slot of a seed key in a phase's seed_index (capacity a power of two). */
 static inline size_t seed_slot_of(uint64_t key, size_t cap)

@@ -2743,31 +2743,135 @@ static size_t look_pc(const phase *ph, size_t pc)
     return SIZE_MAX;
 }
 
+/* The look of the consuming instruction at pc (LOOK_NONE: none, or one that always passes). */
+static struct look inst_look(const phase *ph, size_t pc)
+{
+    const inst *in = pc < ph->nprog ? &ph->prog[pc] : NULL;
+    struct look lk;
+    lk.kind = !in                 ? LOOK_NONE
+              : in->op == OP_TOK ? LOOK_TOK
+              : in->op == OP_LEX ? LOOK_LEX
+              : in->op == OP_REC ? LOOK_REC
+                                 : LOOK_NONE;
+    lk.arg = lk.kind == LOOK_NONE ? 0 : (uint32_t)in->x;
+    return lk;
+}
+
+/* The consuming instructions a thread at split pc can meet first (through splits, saves and
+ * jumps), as their looks in alt[0..n), at most max of them. 0 when a match, an ANY or more
+ * than max are reachable: then the thread may live whatever the token. */
+static int split_looks(const phase *ph, size_t pc, struct look *alt, int max)
+{
+    size_t todo[LOOK_MAX_ALT * 2 + 8], seen[LOOK_MAX_ALT * 4 + 16];
+    int nt = 0, ns = 0, n = 0;
+    todo[nt++] = pc;
+    while (nt > 0) {
+        size_t q = todo[--nt];
+        int dup = 0;
+        for (int i = 0; i < ns && !dup; i++)
+            dup = seen[i] == q;
+        if (dup)
+            continue;
+        if (q >= ph->nprog || ns == (int)(sizeof seen / sizeof *seen))
+            return 0;
+        seen[ns++] = q;
+        const inst *in = &ph->prog[q];
+        if (in->op == OP_SAVE || in->op == OP_JMP || in->op == OP_SPLIT) {
+            if (nt + 2 > (int)(sizeof todo / sizeof *todo))
+                return 0;
+            if (in->op == OP_SPLIT)
+                todo[nt++] = (size_t)in->y;
+            todo[nt++] = in->op == OP_SAVE ? q + 1 : (size_t)in->x;
+            continue;
+        }
+        struct look lk = inst_look(ph, q);
+        if (lk.kind == LOOK_NONE)
+            return 0;
+        int have = 0;
+        for (int i = 0; i < n && !have; i++)
+            have = alt[i].kind == lk.kind && alt[i].arg == lk.arg;
+        if (have)
+            continue;
+        if (n == max)
+            return 0;
+        alt[n++] = lk;
+    }
+    return n;
+}
+
 /* phase.look for every instruction, and each of the phase's rules' `ahead` tests. */
 static int phase_look(facta_rules *r, phase *ph)
 {
     struct look *look = arena_alloc(&r->pool, (ph->nprog + 1) * sizeof *look);
     if (!look)
         return FACTA_ENOMEM;
-    for (size_t pc = 0; pc <= ph->nprog; pc++) {
-        size_t q = look_pc(ph, pc);
-        const inst *in = q == SIZE_MAX ? NULL : &ph->prog[q];
-        look[pc].kind = !in                 ? LOOK_NONE
-                        : in->op == OP_TOK ? LOOK_TOK
-                        : in->op == OP_LEX ? LOOK_LEX
-                        : in->op == OP_REC ? LOOK_REC
-                                           : LOOK_NONE;
-        look[pc].arg = look[pc].kind == LOOK_NONE ? 0 : (uint32_t)in->x;
+    /* the splits' alternatives: counted, then stored */
+    size_t nalt = 0, nleaf = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass) {
+            ph->look_alt = nalt ? arena_alloc(&r->pool, nalt * sizeof *ph->look_alt) : NULL;
+            ph->look_leaf = nleaf ? arena_alloc(&r->pool, nleaf * sizeof *ph->look_leaf) : NULL;
+            if ((nalt && !ph->look_alt) || (nleaf && !ph->look_leaf))
+                return FACTA_ENOMEM;
+            nalt = nleaf = 0;
+        }
+        for (size_t pc = 0; pc <= ph->nprog; pc++) {
+            size_t q = look_pc(ph, pc);
+            look[pc] = q == SIZE_MAX ? (struct look){LOOK_NONE, 0} : inst_look(ph, q);
+            struct look alt[LOOK_MAX_ALT];
+            int n;
+            if (q == SIZE_MAX || ph->prog[q].op != OP_SPLIT ||
+                (n = split_looks(ph, q, alt, LOOK_MAX_ALT)) == 0)
+                continue;
+            look[pc].kind = LOOK_ALT;
+            look[pc].arg = (uint32_t)nalt;
+            if (pass) {
+                /* words first, under a one-word bloom filter of their hashes */
+                struct look_alt *la = &ph->look_alt[nalt];
+                memset(la, 0, sizeof *la);
+                la->off = (uint32_t)nleaf;
+                la->n = (uint32_t)n;
+                size_t j = nleaf;
+                for (int k = 0; k < 2; k++)
+                    for (int i = 0; i < n; i++) {
+                        const pred *p = alt[i].kind == LOOK_TOK ? &r->preds[alt[i].arg] : NULL;
+                        int word = p && p->op == P_WORD;
+                        if (word != (k == 0))
+                            continue;
+                        ph->look_leaf[j++] = alt[i];
+                        if (word) {
+                            la->words |= 1ull << (p->hash & 63);
+                            la->nwords++;
+                        } else if (p) {
+                            la->cls[0] |= p->f_cls[0];
+                            la->cls[1] |= p->f_cls[1];
+                        } else if (alt[i].kind == LOOK_LEX) {
+                            if (alt[i].arg < 64)
+                                la->lex |= 1ull << alt[i].arg;
+                            else
+                                la->lex_any = 1;
+                        } else {
+                            la->rec = 1;
+                        }
+                    }
+            }
+            nalt++;
+            nleaf += (size_t)n;
+        }
     }
     ph->look = look;
     for (int i = 0; i < ph->nrules; i++) {
         rule *ru = &r->rules[ph->rules[i]];
         ru->nahead = 0;
+        ru->ahead_look = (struct look){LOOK_NONE, 0};
         if (ru->nfirst != 1 || ph->prog[ru->first_pcs[0]].op != OP_TOK)
             continue;
         size_t q = ru->first_pcs[0];
         while (ru->nahead < 4 && (q = look_pc(ph, q + 1)) != SIZE_MAX && ph->prog[q].op == OP_TOK)
             ru->ahead[ru->nahead++] = ph->prog[q].x;
+        /* then a lexicon, a record or a split's alternatives */
+        if (q != SIZE_MAX && look[q].kind != LOOK_TOK)
+            ru->ahead_look = look[q];
     }
     return 0;
 }

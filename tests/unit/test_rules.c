@@ -117,6 +117,19 @@ static const struct {
      "on top cats, at cats, 5 cats, by cats", "T:on top cats|T:at cats|T:5 cats"},
     {"rule a: (x:\"a\" | \"b\" | x:\"c\" | \"d\") y:\"e\" => T { norm = first($x, $y) };",
      "c e b e", "T:c|T:e"},
+    /* a split whose branches all begin with a word, a test, a lexicon or a record (LOOK_ALT):
+     * a thread is parked after "x" only where one of them passes */
+    {"lexicon L { big apple }\nrule n: [number] => _N;\nphase 2;\n"
+     "rule a: \"x\" (\"a\" | \"b\" | [upper] | @L | <_N>) \"z\" => T;",
+     "x b z, x q z, x AB z, x big apple z, x 7 z, x a, x", "T:x b z|T:x AB z|T:x big apple z|T:x 7 z"},
+    {"rule a: \"x\" ((\"a\" | \"b\") \"c\"? | [number]+) \"z\" => T;",
+     "x a c z, x b z, x 1 2 z, x c z", "T:x a c z|T:x b z|T:x 1 2 z"},
+    /* generic rules followed by a lexicon, a record or a split's alternatives (ahead_look),
+     * after `ahead` tests or none */
+    {"lexicon L { big apple }\nrule n: [number] => _N;\nphase 2;\n"
+     "rule a: [upper] @L => A;\nrule b: [upper] [lower] <_N> => B;\n"
+     "rule c: [upper] (\"a\" | \"b\" | [number]) => C;",
+     "XY big apple, XY big 7, XY b, XY q, XY", "A:XY big apple|B:XY big 7|C:XY b"},
     /* generic rules: a word after the first token, the same first test in two rules */
     {"rule a: [lower] [lower] \"(\" [upper] \")\" => A;\nrule b: [lower] \"x\" => B;",
      "ab cd (EF) q x y", "A:ab cd (EF)|B:q x"},
@@ -345,6 +358,52 @@ static void test_rule_label_utf8(void **state)
     }
 }
 
+/* The looks of splits (phase_look): the alternatives a thread after "x" meets first, words
+ * first, or none when a match or too many alternatives are reachable. */
+static void test_split_looks(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *rules;
+        int n, nwords; /* of the LOOK_ALT expected, or n = 0 for none */
+    } LOOKS[] = {
+        {"rule a: \"x\" (\"a\" | [number] | \"b\") \"z\" => T;", 3, 2},
+        {"rule a: \"x\" \"a\"? \"b\"? \"z\" => T;", 3, 3},  /* "a", "b" or "z" */
+        {"rule a: \"x\" (\"a\" | \"b\")? => T;", 0, 0},      /* or the match */
+        {"rule a: \"x\" (\"a\" | \"b\" | \"c\" | \"d\" | \"e\" | \"f\" | \"g\" | \"h\" | \"i\" | "
+         "\"j\" | \"k\" | \"l\" | \"m\" | \"n\" | \"o\" | \"p\" | \"q\") \"z\" => T;", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof LOOKS / sizeof LOOKS[0]; i++) {
+        facta_rules *r = compile_ok(LOOKS[i].rules);
+        const phase *ph = &r->phases[0];
+        size_t pc = 0; /* after the test of "x" */
+        while (pc < ph->nprog && !(ph->prog[pc].op == OP_TOK && r->preds[ph->prog[pc].x].op == P_WORD &&
+                                   r->preds[ph->prog[pc].x].len == 1 && r->preds[ph->prog[pc].x].str[0] == 'x'))
+            pc++;
+        assert_true(pc < ph->nprog);
+        const struct look *lk = &ph->look[pc + 1];
+        if ((lk->kind == LOOK_ALT) != (LOOKS[i].n > 0))
+            fail_msg("%s: %s", LOOKS[i].rules, LOOKS[i].n ? "no LOOK_ALT" : "a LOOK_ALT");
+        if (lk->kind != LOOK_ALT) {
+            facta_rules_free(r);
+            continue;
+        }
+        if (LOOKS[i].n == 3) /* the rule's first token test is "x" alone: the split is ahead */
+            assert_int_equal(r->rules[0].ahead_look.kind, LOOK_ALT);
+        const struct look_alt *a = &ph->look_alt[lk->arg];
+        assert_int_equal(a->n, LOOKS[i].n);
+        assert_int_equal(a->nwords, LOOKS[i].nwords);
+        for (uint32_t k = 0; k < a->n; k++) {
+            const struct look *l = &ph->look_leaf[a->off + k];
+            int word = l->kind == LOOK_TOK && r->preds[l->arg].op == P_WORD;
+            assert_int_equal(word, k < a->nwords);
+            if (word)
+                assert_true((a->words >> (r->preds[l->arg].hash & 63)) & 1);
+        }
+        facta_rules_free(r);
+    }
+}
+
 /* ---- linear time: nested quantifiers over a long input ---- */
 
 static void test_linear_time(void **state)
@@ -497,7 +556,7 @@ int main(void)
         cmocka_unit_test(test_rule_label_utf8),
         cmocka_unit_test(test_regex_needed_byte),           cmocka_unit_test(test_linear_time),
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
-        cmocka_unit_test(test_attrs),
+        cmocka_unit_test(test_attrs),            cmocka_unit_test(test_split_looks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
