@@ -942,6 +942,71 @@ static void sort_cands(cand *c, size_t n, cand *tmp, const facta_rules *r)
     memcpy(c, tmp, n * sizeof *c);
 }
 
+/* The conflict order as one 64-bit key: longer first, then the rule's rank (higher
+ * priority, then earlier rule), then earlier start. */
+typedef struct ckey {
+    uint64_t k;
+    uint32_t i; /* the candidate */
+} ckey;
+
+static void sort_ckeys(ckey *a, size_t n, ckey *tmp)
+{
+    if (n <= 16) { /* stable insertion sort */
+        for (size_t i = 1; i < n; i++) {
+            ckey x = a[i];
+            size_t j = i;
+            while (j > 0 && x.k < a[j - 1].k) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = x;
+        }
+        return;
+    }
+    size_t m = n / 2;
+    sort_ckeys(a, m, tmp);
+    sort_ckeys(a + m, n - m, tmp);
+    if (a[m - 1].k <= a[m].k)
+        return; /* already in order */
+    size_t i = 0, j = m, k = 0;
+    while (i < m && j < n)
+        tmp[k++] = a[j].k < a[i].k ? a[j++] : a[i++];
+    while (i < m)
+        tmp[k++] = a[i++];
+    while (j < n)
+        tmp[k++] = a[j++];
+    memcpy(a, tmp, n * sizeof *a);
+}
+
+/* Sort the candidates into conflict order (stable: equal ones keep their order). Keys when
+ * every length and rank fits in 16 bits (always, in practice), else comparisons. */
+static int order_cands(facta_extractor *ex, const facta_rules *r)
+{
+    size_t n = ex->ncands;
+    cand *tmp = arena_alloc(&ex->phase_arena, (n + 1) * sizeof *tmp);
+    ckey *keys = arena_alloc(&ex->phase_arena, (2 * n + 1) * sizeof *keys);
+    if (!tmp || !keys)
+        return FACTA_ENOMEM;
+    int fits = r->nrules <= 0x10000;
+    for (size_t i = 0; fits && i < n; i++) {
+        const cand *c = &ex->cands[i];
+        uint32_t len = c->end - c->start;
+        fits = len <= 0xFFFF;
+        keys[i].k = ((uint64_t)(0xFFFF - len) << 48) | ((uint64_t)r->rules[c->rule].rank << 32) |
+                    c->start;
+        keys[i].i = (uint32_t)i;
+    }
+    if (!fits) {
+        sort_cands(ex->cands, n, tmp, r);
+        return 0;
+    }
+    sort_ckeys(keys, n, keys + n);
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = ex->cands[keys[i].i];
+    memcpy(ex->cands, tmp, n * sizeof *tmp);
+    return 0;
+}
+
 /* "overlap with FILE:LINE NAME" / "rejected by FILE:LINE NAME" */
 static int add_explain(facta_extractor *ex, const cand *c, const char *why, int other)
 {
@@ -1132,10 +1197,8 @@ int match_phase(facta_extractor *ex, const phase *ph)
         }
     }
     /* conflicts: longest, then priority, then earliest rule */
-    cand *tmp = arena_alloc(&ex->phase_arena, (ex->ncands + 1) * sizeof *tmp);
-    if (!tmp)
+    if (order_cands(ex, r))
         return FACTA_ENOMEM;
-    sort_cands(ex->cands, ex->ncands, tmp, r);
     if (FA_GROW(ex->al, ex->occ, ex->occ_cap, n + 1))
         return FACTA_ENOMEM;
     memset(ex->occ, 0, (n + 1) * sizeof *ex->occ);

@@ -195,6 +195,7 @@ typedef struct rule {
     uint32_t line;
     int phase;
     int priority;
+    uint32_t rank;   /* place in conflict order: higher priority first, then earlier rule */
     int is_reject;
     int overlap;     /* records may overlap others */
     int *reject_types; /* for rejects: types suppressed (NULL = all) */

@@ -2338,6 +2338,32 @@ static int cmp_seed(const void *a, const void *b)
     return x->pc - y->pc;
 }
 
+/* Rules by conflict order: higher priority, then earlier (ranks for match.c's sort). */
+typedef struct rule_prio { int priority, index; } rule_prio;
+
+static int cmp_rule_prio(const void *a, const void *b)
+{
+    const rule_prio *x = a, *y = b;
+    if (x->priority != y->priority)
+        return x->priority > y->priority ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int rule_ranks(facta_rules *r)
+{
+    size_t n = (size_t)r->nrules;
+    rule_prio *v = fa_malloc(&r->al, (n + 1) * sizeof *v);
+    if (!v)
+        return FACTA_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (rule_prio){r->rules[i].priority, (int)i};
+    qsort(v, n, sizeof *v, cmp_rule_prio);
+    for (size_t k = 0; k < n; k++)
+        r->rules[v[k].index].rank = (uint32_t)k;
+    fa_free(&r->al, v);
+    return 0;
+}
+
 static int cmp_phase(const void *a, const void *b)
 {
     return ((const phase *)a)->number - ((const phase *)b)->number;
@@ -3016,6 +3042,10 @@ int rules_finish(facta_rules *r, facta_diag *diag)
     if (rc) {
         diag_set(diag, rc, "<rules>", 0, 0, 0, "%s", facta_strerror(rc));
         return rc;
+    }
+    if (rule_ranks(r)) {
+        diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
+        return FACTA_ENOMEM;
     }
     if (r->nphases)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
