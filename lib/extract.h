@@ -59,6 +59,8 @@ typedef struct rec {
     size_t nattrs;
     int32_t next_at_start;      /* next record starting at the same token, -1 */
     int dead;
+    const char *skey_of;        /* the "last" value skey_hash was computed from (norm.c) */
+    uint64_t skey_hash;
 } rec;
 
 struct facta_extractor {

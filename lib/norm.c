@@ -1380,7 +1380,82 @@ static int same_first_letter(const char *a, const char *b)
     return map_case(utf8_next(a, strlen(a), &i), 0) == map_case(utf8_next(b, strlen(b), &j), 0);
 }
 
-static int finish_person(facta_extractor *ex, rec *r, size_t idx)
+/* The full names of a document (PERSON records with a first name that is not initials and
+ * a last name, not themselves resolved mentions), sorted by the loose key of the surname, then
+ * by position: a surname alone finds the full names before it by binary search (scanning
+ * every earlier record was quadratic in a long document). */
+typedef struct name_ent {
+    uint64_t hash; /* surname_key_hash of the last name */
+    uint32_t ts;
+    int32_t rec;
+} name_ent;
+
+typedef struct name_index {
+    name_ent *ent;
+    size_t n;
+    int type;
+    int built; /* made at the first lookup: most documents never look up a surname alone */
+} name_index;
+
+static uint64_t surname_key_hash(const char *last, char *key, size_t cap)
+{
+    size_t n = loose_key(last, strlen(last), key, cap);
+    return fa_hash(key, n) | 1;
+}
+
+static int cmp_name_ent(const void *a, const void *b)
+{
+    const name_ent *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    if (x->ts != y->ts)
+        return x->ts < y->ts ? -1 : 1;
+    return x->rec < y->rec ? -1 : x->rec > y->rec;
+}
+
+/* Index the full names among records [0, nrecs). 0 or FACTA_ENOMEM. */
+static int name_index_build(facta_extractor *ex, name_index *ix, size_t nrecs)
+{
+    ix->ent = arena_alloc(&ex->arena, (nrecs + 1) * sizeof *ix->ent);
+    if (!ix->ent)
+        return FACTA_ENOMEM;
+    ix->n = 0;
+    for (size_t j = 0; j < nrecs; j++) {
+        rec *o = &ex->recs[j];
+        if (o->type != ix->type)
+            continue;
+        facta_attr *of = get_attr(o, "first"), *ol = get_attr(o, "last");
+        if (!of || !ol || is_initials(of->value) || get_attr(o, "match"))
+            continue;
+        if (o->skey_of != ol->value) { /* kept for the next phase's index */
+            char key[256];
+            o->skey_hash = surname_key_hash(ol->value, key, sizeof key);
+            o->skey_of = ol->value;
+        }
+        ix->ent[ix->n++] = (name_ent){o->skey_hash, o->ts, (int32_t)j};
+    }
+    qsort(ix->ent, ix->n, sizeof *ix->ent, cmp_name_ent);
+    ix->built = 1;
+    return 0;
+}
+
+/* The first entry not before (h, ts): the full names with surname hash h that start before
+ * token ts are [name_index_upto(h, 0), name_index_upto(h, ts)). */
+static size_t name_index_upto(const name_index *ix, uint64_t h, uint32_t ts)
+{
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        const name_ent *e = &ix->ent[m];
+        if (e->hash < h || (e->hash == h && e->ts < ts))
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo;
+}
+
+static int finish_person(facta_extractor *ex, rec *r, name_index *ix)
 {
     char key[512];
     facta_attr *first = get_attr(r, "first"), *last = get_attr(r, "last");
@@ -1396,35 +1471,43 @@ static int finish_person(facta_extractor *ex, rec *r, size_t idx)
      * but the full name's first letter must agree with them */
     int initials = first && is_initials(first->value);
     if (last && (!first || initials)) {
-        /* a surname alone: the full name met earlier in the document */
+        /* a surname alone: the first full name before it in the text that has the same
+         * surname, else the first with the same loose key ("Boris Yeltsin ... Naina Yeltsin
+         * ... Yeltsin said": the name that came first is the one the text goes on about) */
         char lk[256];
-        loose_key(last->value, strlen(last->value), lk, sizeof lk);
-        for (size_t j = idx; j-- > 0;) {
-            rec *o = &ex->recs[j];
-            if (o->dead || o->type != r->type || o->ts >= r->ts)
-                continue; /* the full name must come first in the text */
+        if (!ix->built && (rc = name_index_build(ex, ix, ex->nrecs)))
+            return rc;
+        uint64_t h = surname_key_hash(last->value, lk, sizeof lk);
+        rec *best = NULL;
+        int exact = 0;
+        for (size_t k = name_index_upto(ix, h, 0), e = name_index_upto(ix, h, r->ts);
+             k < e && !exact; k++) {
+            rec *o = &ex->recs[ix->ent[k].rec];
+            if (o->dead || o->type != r->type)
+                continue;
             facta_attr *of = get_attr(o, "first"), *ol = get_attr(o, "last");
-            if (!of || !ol || is_initials(of->value) ||
-                (initials && !same_first_letter(first->value, of->value)))
+            if (!of || !ol || (initials && !same_first_letter(first->value, of->value)))
                 continue;
             char ok[256];
             loose_key(ol->value, strlen(ol->value), ok, sizeof ok);
             if (strcmp(ok, lk) != 0)
-                continue;
-            int exact = strcmp(ol->value, last->value) == 0;
-            r->norm = o->norm;
-            if ((rc = put_attr(ex, r, "first", of->value, 0, 0)))
-                return rc;
-            facta_attr *om = get_attr(o, "middle");
-            if (om && (rc = put_attr(ex, r, "middle", om->value, 0, 0)))
-                return rc;
-            if ((rc = put_attr(ex, r, "last", ol->value, 0, 0)) ||
+                continue; /* another key with the same hash */
+            exact = strcmp(ol->value, last->value) == 0;
+            if (!best || exact)
+                best = o;
+        }
+        if (best) {
+            facta_attr *of = get_attr(best, "first"), *ol = get_attr(best, "last");
+            facta_attr *om = get_attr(best, "middle");
+            r->norm = best->norm;
+            if ((rc = put_attr(ex, r, "first", of->value, 0, 0)) ||
+                (om && (rc = put_attr(ex, r, "middle", om->value, 0, 0))) ||
+                (rc = put_attr(ex, r, "last", ol->value, 0, 0)) ||
                 (rc = put_attr(ex, r, "match", initials ? "initials"
                                                : exact ? "surname" : "surname_key", 0, 0)))
                 return rc;
             first = get_attr(r, "first");
             last = get_attr(r, "last");
-            break;
         }
     }
     fbuf b;
@@ -1630,10 +1713,13 @@ int finish_phase_records(facta_extractor *ex, size_t from)
     int person_t = rules_find_type(ex->rules, "PERSON");
     int made = 0;
     size_t end = ex->nrecs;
+    if (person_t < 0 || from >= end)
+        return 0;
+    name_index ix = {.type = person_t};
     for (size_t i = from; i < end; i++) {
         rec *r = &ex->recs[i];
         if (r->type == person_t && !r->dead) {
-            int rc = finish_person(ex, r, i);
+            int rc = finish_person(ex, r, &ix);
             if (rc)
                 return rc;
             made = 1;

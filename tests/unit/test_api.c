@@ -1174,6 +1174,57 @@ static void test_threads(void **state)
     facta_rules_free(r);
 }
 
+/* The norm of the PERSON record whose text starts at byte b of text, or NULL. */
+static const char *person_norm_at(const facta_entity *e, size_t n, size_t b)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(e[i].type, "PERSON") == 0 && e[i].span.byte_start == b)
+            return e[i].norm;
+    return NULL;
+}
+
+/* A surname alone takes the first full name before it with that surname; initials take the
+ * first one whose first name they agree with. Bug: the lookup went by the records' order of
+ * creation, not the text's ("M. Petrova", made first, found no full name; a bare surname
+ * could take a later-introduced namesake), and scanned every earlier record (quadratic). */
+static void test_surname_mentions(void **state)
+{
+    (void)state;
+    facta_rules *r = default_rules();
+    facta_extractor *ex = new_ex(r);
+    static const char text[] = "Maria Petrova opened the forum. Olga Petrova spoke next. "
+                               "Petrova said the plan works. M. Petrova added that. "
+                               "O. Petrova agreed.";
+    const facta_entity *e = NULL;
+    size_t n = 0;
+    assert_int_equal(facta_extract(&e, &n, ex, text, sizeof text - 1, NULL), FACTA_OK);
+    const char *want[][2] = {{"Petrova said", "Maria Petrova"}, {"M. Petrova", "Maria Petrova"},
+                             {"O. Petrova", "Olga Petrova"}};
+    for (size_t k = 0; k < 3; k++) {
+        size_t b = (size_t)(strstr(text, want[k][0]) - text);
+        const char *norm = person_norm_at(e, n, b);
+        if (!norm || strcmp(norm, want[k][1]) != 0)
+            fail_msg("\"%s\": expected %s, got %s", want[k][0], want[k][1], norm ? norm : "none");
+    }
+
+    /* a long document: every mention still finds its full name */
+    static const char para[] = "Dinara Zakiyeva arrived. Zakiyeva said it. ";
+    size_t reps = 3000, pl = sizeof para - 1;
+    char *big = malloc(reps * pl + 1);
+    assert_non_null(big);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(big + i * pl, para, pl);
+    assert_int_equal(facta_extract(&e, &n, ex, big, reps * pl, NULL), FACTA_OK);
+    size_t mentions = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(e[i].type, "PERSON") == 0 && strcmp(e[i].norm, "Dinara Zakiyeva") == 0)
+            mentions++;
+    assert_int_equal(mentions, 2 * reps);
+    free(big);
+    facta_extractor_free(ex);
+    facta_rules_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1185,6 +1236,7 @@ int main(void)
         cmocka_unit_test(test_explain),         cmocka_unit_test(test_explain_reasons),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_many_documents),  cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_surname_mentions),
     };
     /* FACTA_TEST_FILTER / FACTA_TEST_SKIP: cmocka name patterns, e.g. "test_large*" */
     const char *only = getenv("FACTA_TEST_FILTER"), *skip = getenv("FACTA_TEST_SKIP");
