@@ -983,6 +983,8 @@ static void sort_ckeys(ckey *a, size_t n, ckey *tmp)
 static int order_cands(facta_extractor *ex, const facta_rules *r)
 {
     size_t n = ex->ncands;
+    if (n < 2)
+        return 0; /* in order (and ex->cands may be NULL) */
     cand *tmp = arena_alloc(&ex->phase_arena, (n + 1) * sizeof *tmp);
     ckey *keys = arena_alloc(&ex->phase_arena, (2 * n + 1) * sizeof *keys);
     if (!tmp || !keys)
