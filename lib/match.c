@@ -120,7 +120,8 @@ int match_lexicons(facta_extractor *ex)
 
 /* ---- predicates ---- */
 
-/* What PCRE2 knows every match to have: 0 when s surely does not match. */
+/* What PCRE2 knows every match to have: 0 when s surely does not match, 2 when it surely
+ * does (a pattern the tail decides), 1 when PCRE2 must tell. */
 static inline int re_screen(const pred *p, const char *s, size_t n)
 {
     if (n < p->re_minlen)
@@ -133,11 +134,15 @@ static inline int re_screen(const pred *p, const char *s, size_t n)
         const re_tails *tl = p->re_tail;
         unsigned char last = n ? (unsigned char)s[n - 1] : 0;
         uint16_t k = n ? tl->first[last] : tl->first[256];
+        /* after ".+", the tail must leave something before it */
+        size_t room = p->re_any == 1 ? (n ? n - 1 : 0) : n;
         for (; k < tl->first[last + 1]; k++)
-            if (tl->alt[k].len <= n && memcmp(s + n - tl->alt[k].len, tl->alt[k].s, tl->alt[k].len) == 0)
+            if (tl->alt[k].len <= room && memcmp(s + n - tl->alt[k].len, tl->alt[k].s, tl->alt[k].len) == 0)
                 break;
         if (k >= tl->first[last + 1])
             return 0;
+        if (p->re_any)
+            return 2;
     }
     return 1;
 }
@@ -153,7 +158,8 @@ static int re_pcre(const facta_extractor *ex, const pred *p, const char *s, size
 
 static int re_match(const facta_extractor *ex, const pred *p, const char *s, size_t n)
 {
-    return re_screen(p, s, n) && re_pcre(ex, p, s, n);
+    int sc = re_screen(p, s, n);
+    return sc == 2 || (sc && re_pcre(ex, p, s, n));
 }
 
 /* Grammatical features of a token, computed the first time a rule asks. */
@@ -294,8 +300,9 @@ static int res_test(const facta_extractor *ex, int id, const ftok *t)
          * looked at */
         const char *s = p->op == P_RE ? ex->text + t->pub.span.byte_start : t->pub.folded;
         size_t n = p->op == P_RE ? t->pub.span.byte_end - t->pub.span.byte_start : t->folded_len;
-        if (!re_screen(p, s, n))
-            return 0;
+        int sc = re_screen(p, s, n);
+        if (sc != 1)
+            return sc == 2;
         return p->f_cache ? pred_cached(ex, id, t) : re_pcre(ex, p, s, n);
     }
     default:

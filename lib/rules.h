@@ -134,6 +134,7 @@ typedef struct pred {
     const uint8_t *re_first;
     int re_need;      /* a byte every match contains (a top-level literal), or -1 */
     const struct re_tails *re_tail; /* a match ends with one of these literals, or NULL */
+    int re_any;       /* the pattern is ".+" (1) or ".*" (2) then the tail: the tail decides */
     int f_nres;
     int *f_res;
 } pred;

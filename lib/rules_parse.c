@@ -459,11 +459,12 @@ static int regex_needed_byte(const char *pat)
 /* When `pat` ends with a group of plain literal alternatives and has no top-level
  * alternation ([а-я]+(ов|ова|ев)), every match ends with one of them: *out gets them,
  * bucketed by last byte (in the rules' pool). So it does when the pattern ends with one
- * literal character ([a-z]+[a-rt-z]s): *out gets that one. 0, or FACTA_ENOMEM; *out NULL
- * when the pattern has no such end. */
-static int regex_tails(parser *P, const char *pat, const re_tails **out)
+ * literal character ([a-z]+[a-rt-z]s): *out gets that one. *at gets where that end starts
+ * in the pattern. 0, or FACTA_ENOMEM; *out NULL when the pattern has no such end. */
+static int regex_tails(parser *P, const char *pat, const re_tails **out, size_t *at)
 {
     *out = NULL;
+    *at = 0;
     size_t n = strlen(pat), open = 0;
     size_t opens[64];
     int depth = 0;
@@ -522,6 +523,7 @@ static int regex_tails(parser *P, const char *pat, const re_tails **out)
         memcpy(t->alt[0].s, pat + lit, n - lit);
         t->n = 1;
         *out = t;
+        *at = lit;
         return 0;
     }
     size_t b = open + 1 + (pat[open + 1] == '?' ? 2 : 0), e = n - 1;
@@ -562,6 +564,7 @@ static int regex_tails(parser *P, const char *pat, const re_tails **out)
     }
     t->n = (uint16_t)nalts;
     *out = t;
+    *at = open;
     return 0;
 }
 
@@ -594,8 +597,14 @@ static int compile_regex(parser *P, pred *p, const char *pat, int icase)
     /* a byte every match must contain: a token without it fails before PCRE2 is called */
     p->re_need = icase ? -1 : regex_needed_byte(pat);
     p->re_tail = NULL;
-    if (!icase && regex_tails(P, pat, &p->re_tail))
+    size_t at = 0;
+    if (!icase && regex_tails(P, pat, &p->re_tail, &at))
         return P->L.err = FACTA_ENOMEM;
+    /* ".+(ов|ев)", ".*s": any characters, then the tail; tokens hold no line breaks, so
+     * the tail alone decides (".+": something must come before it) */
+    p->re_any = 0;
+    if (p->re_tail && at == 2 && pat[0] == '.' && (pat[1] == '+' || pat[1] == '*'))
+        p->re_any = pat[1] == '+' ? 1 : 2;
     return 0;
 }
 

@@ -305,6 +305,11 @@ static const struct {
     {"x|ys", "x", 1},               /* top-level alternation: no requirement */
     {"(?i)ab", "aB", 1},            /* inline options: no requirement */
     {"(a|b)c", "ac", 1},            {"(a|b)c", "ab", 0},
+    /* ".+" or ".*" then the tail: the tail decides, PCRE2 is not called */
+    {".+(ов|ова)", "иванова", 1},   {".+(ов|ова)", "ова", 0},  {".+(ов|ова)", "ов", 0},
+    {".+(ов|ова)", "сова", 1},      {".*(ов|ова)", "ова", 1},  {".*s", "s", 1},
+    {".+s", "s", 0},                {".+s", "as", 1},           {".+?(ов)", "иванов", 1},
+    {".+(ов)?", "x", 1},            /* a quantified group: no tail */
 };
 
 static void test_regex_needed_byte(void **state)
