@@ -120,6 +120,21 @@ int match_lexicons(facta_extractor *ex)
 
 /* ---- predicates ---- */
 
+/* Are all characters of s[0, n) in the class of a "[class]+tail" pattern? */
+static int re_in_class(const pred *p, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t c = utf8_next(s, n, &i);
+        int k = 0;
+        while (k < p->re_ncls && (c < p->re_cls[k][0] || c > p->re_cls[k][1]))
+            k++;
+        if (k == p->re_ncls)
+            return 0;
+    }
+    return 1;
+}
+
 /* What PCRE2 knows every match to have: 0 when s surely does not match, 2 when it surely
  * does (a pattern the tail decides), 1 when PCRE2 must tell. */
 static inline int re_screen(const pred *p, const char *s, size_t n)
@@ -134,23 +149,34 @@ static inline int re_screen(const pred *p, const char *s, size_t n)
         const re_tails *tl = p->re_tail;
         unsigned char last = n ? (unsigned char)s[n - 1] : 0;
         uint16_t k = n ? tl->first[last] : tl->first[256];
-        /* after ".+", the tail must leave something before it */
-        size_t room = p->re_any == 1 ? (n ? n - 1 : 0) : n;
+        /* after ".+" or "[class]+", the tail must leave something before it */
+        size_t room = p->re_any & 1 ? (n ? n - 1 : 0) : n;
         for (; k < tl->first[last + 1]; k++)
             if (tl->alt[k].len <= room && memcmp(s + n - tl->alt[k].len, tl->alt[k].s, tl->alt[k].len) == 0)
                 break;
         if (k >= tl->first[last + 1])
             return 0;
-        if (p->re_any)
+        if (p->re_any == 1 || p->re_any == 2)
             return 2;
     }
     return 1;
 }
 
 /* PCRE2 itself, once the screen passed. The text was validated (or sanitized) at the
- * boundary. */
+ * boundary. A "[class]+tail" pattern is decided here without it: some ending the token has
+ * leaves one character or more, all in the class, before it. */
 static int re_pcre(const facta_extractor *ex, const pred *p, const char *s, size_t n)
 {
+    if (p->re_any == 3) {
+        const re_tails *tl = p->re_tail;
+        unsigned char last = (unsigned char)s[n - 1]; /* the screen passed: n > 0 */
+        for (uint16_t k = tl->first[last]; k < tl->first[last + 1]; k++) {
+            size_t al = tl->alt[k].len;
+            if (al < n && memcmp(s + n - al, tl->alt[k].s, al) == 0 && re_in_class(p, s, n - al))
+                return 1;
+        }
+        return 0;
+    }
     if (p->jit)
         return pcre2_jit_match(p->re, (PCRE2_SPTR)s, n, 0, 0, ex->md, NULL) >= 0;
     return pcre2_match(p->re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, ex->md, NULL) >= 0;

@@ -134,7 +134,10 @@ typedef struct pred {
     const uint8_t *re_first;
     int re_need;      /* a byte every match contains (a top-level literal), or -1 */
     const struct re_tails *re_tail; /* a match ends with one of these literals, or NULL */
-    int re_any;       /* the pattern is ".+" (1) or ".*" (2) then the tail: the tail decides */
+    int re_any;       /* the pattern is ".+" (1), ".*" (2) or "[class]+" (3) then the tail:
+                       * the tail decides (and, for 3, the class of what comes before it) */
+    uint32_t re_cls[8][2]; /* re_any 3: the class's code point ranges */
+    int re_ncls;
     int f_nres;
     int *f_res;
 } pred;

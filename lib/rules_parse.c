@@ -568,6 +568,37 @@ static int regex_tails(parser *P, const char *pat, const re_tails **out, size_t 
     return 0;
 }
 
+/* Is pat[0, at) a bracket class of plain characters and ranges, then '+' ("[а-я-]+")? Its
+ * ranges go to p->re_cls. Anything else (negation, escapes, POSIX classes, more than 8
+ * ranges) gives 0. */
+static int regex_class_plus(const char *pat, size_t at, pred *p)
+{
+    if (at < 4 || pat[0] != '[' || pat[1] == '^' || pat[at - 1] != '+' || pat[at - 2] != ']')
+        return 0;
+    size_t i = 1, e = at - 2;
+    int n = 0;
+    while (i < e) {
+        if (strchr("\\[]", pat[i]))
+            return 0;
+        uint32_t lo = utf8_next(pat, e, &i), hi = lo;
+        if (i + 1 < e && pat[i] == '-') { /* a range, unless '-' ends the class */
+            i++;
+            if (strchr("\\[]", pat[i]))
+                return 0;
+            hi = utf8_next(pat, e, &i);
+            if (hi < lo)
+                return 0;
+        }
+        if (lo == 0xFFFD || hi == 0xFFFD || n == 8)
+            return 0;
+        p->re_cls[n][0] = lo;
+        p->re_cls[n][1] = hi;
+        n++;
+    }
+    p->re_ncls = n;
+    return n > 0;
+}
+
 static int compile_regex(parser *P, pred *p, const char *pat, int icase)
 {
     int err;
@@ -605,6 +636,8 @@ static int compile_regex(parser *P, pred *p, const char *pat, int icase)
     p->re_any = 0;
     if (p->re_tail && at == 2 && pat[0] == '.' && (pat[1] == '+' || pat[1] == '*'))
         p->re_any = pat[1] == '+' ? 1 : 2;
+    else if (p->re_tail && regex_class_plus(pat, at, p))
+        p->re_any = 3;
     return 0;
 }
 
