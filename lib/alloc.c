@@ -290,24 +290,6 @@ size_t utf8_seq_len(const unsigned char *s, size_t n, size_t i)
     return 0;
 }
 
-/* Are the eight bytes at p four characters U+0400..U+047F (lead byte 0xD0 or 0xD1, then a
- * continuation byte)? Russian text, validated a word at a time. */
-static inline int four_cyrillic(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return (w & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull;
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return (w & 0xFEC0FEC0FEC0FEC0ull) == 0xD080D080D080D080ull;
-#else
-    (void)p;
-    return 0; /* byte by byte instead */
-#endif
-}
-
 int facta_utf8_valid(const char *text, size_t len, size_t *bad_offset)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -331,7 +313,7 @@ int facta_utf8_valid(const char *text, size_t len, size_t *bad_offset)
         /* two-byte sequences (Cyrillic, Latin-1) inline; the rest is checked in full */
         if (c - 0xC2u < 0x1Eu && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
             i += 2;
-            while (i + 8 <= len && four_cyrillic(s + i))
+            while (i + 8 <= len && utf8_four_cyrillic(s + i))
                 i += 8;
             continue;
         }

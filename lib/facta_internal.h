@@ -94,6 +94,24 @@ static inline uint64_t fa_hash(const void *p, size_t n)
 
 /* ---- UTF-8 ------------------------------------------------------------------ */
 
+/* Are the eight bytes at p four characters U+0400..U+047F (lead byte 0xD0 or 0xD1, then a
+ * continuation byte)? Russian text, checked a word at a time. */
+static inline int utf8_four_cyrillic(const void *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return (w & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return (w & 0xFEC0FEC0FEC0FEC0ull) == 0xD080D080D080D080ull;
+#else
+    (void)p;
+    return 0; /* byte by byte instead */
+#endif
+}
+
 /* Decode one code point at s[*i] (i < n); invalid sequences give U+FFFD and advance 1. */
 uint32_t utf8_next(const char *s, size_t n, size_t *i);
 /* Length of the valid sequence at s[i], or 0 if invalid. */

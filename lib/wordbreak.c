@@ -13,6 +13,7 @@
  * an ICU whose rules differ is simply used for everything.
  */
 #include "wordbreak.h"
+#include "facta_internal.h"
 
 #include <string.h>
 #include <unicode/ustring.h>
@@ -105,24 +106,6 @@ int wb_class(const char *s, size_t n, size_t i, size_t *len)
     return cls(s, n, i, len);
 }
 
-/* Are the eight bytes at p four characters U+0400..U+047F (lead byte 0xD0 or 0xD1, then a
- * continuation byte)? Russian text, checked a word at a time. */
-static inline int four_cyrillic(const char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return (w & 0xC0FEC0FEC0FEC0FEull) == 0x80D080D080D080D0ull;
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return (w & 0xFEC0FEC0FEC0FEC0ull) == 0xD080D080D080D080ull;
-#else
-    (void)p;
-    return 0; /* byte by byte instead */
-#endif
-}
-
 int wb_text_ok(const char *s, size_t n)
 {
     size_t i = 0;
@@ -142,7 +125,7 @@ int wb_text_ok(const char *s, size_t n)
         }
         if ((c | 1) == 0xD1 && i + 1 < n) {
             i += 2; /* U+0400..U+047F (Russian) */
-            while (i + 8 <= n && four_cyrillic(s + i))
+            while (i + 8 <= n && utf8_four_cyrillic(s + i))
                 i += 8;
             continue;
         }
