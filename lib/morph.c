@@ -18,24 +18,6 @@ static int idx_of(const char **names, int n, const char *s, size_t len)
     return -1;
 }
 
-uint64_t morph_gender_mask(int g)
-{
-    uint64_t m = 0;
-    for (int c = 0; c < 6; c++)
-        for (int n = 0; n < 2; n++)
-            m |= MORPH_BIT(c, n, g);
-    return m;
-}
-
-uint64_t morph_case_mask(int c)
-{
-    uint64_t m = 0;
-    for (int n = 0; n < 2; n++)
-        for (int g = 0; g < 3; g++)
-            m |= MORPH_BIT(c, n, g);
-    return m;
-}
-
 uint64_t morph_mask_for(const char *key, const char *value)
 {
     size_t vl = strlen(value);
@@ -258,16 +240,22 @@ static int ends_in_consonant(const morph_table *m, const char *s, size_t n)
 {
     if (!m->consonants || n == 0)
         return 0;
-    size_t b = n;
-    while (b > 0 && ((unsigned char)s[b - 1] & 0xC0) == 0x80)
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t cp;
+    if (n >= 2 && u[n - 2] >= 0xC2 && u[n - 2] < 0xE0 && (u[n - 1] & 0xC0) == 0x80) {
+        cp = ((u[n - 2] & 0x1Fu) << 6) | (u[n - 1] & 0x3Fu); /* two bytes: Cyrillic, inline */
+    } else {
+        size_t b = n;
+        while (b > 0 && (u[b - 1] & 0xC0) == 0x80)
+            b--;
+        if (b == 0)
+            return 0;
         b--;
-    if (b == 0)
-        return 0;
-    b--;
-    size_t k = b;
-    uint32_t cp = utf8_next(s, n, &k);
-    if (k != n)
-        return 0; /* not one whole character */
+        size_t k = b;
+        cp = utf8_next(s, n, &k);
+        if (k != n)
+            return 0; /* not one whole character */
+    }
     if (cp >= 0x400 && cp < 0x500)
         return (int)((m->cons_cyr[(cp - 0x400) / 64] >> ((cp - 0x400) % 64)) & 1);
     for (size_t i = 0; i < m->ncons_other; i++)
@@ -276,19 +264,54 @@ static int ends_in_consonant(const morph_table *m, const char *s, size_t n)
     return 0;
 }
 
-static int row_applies(const morph_table *m, const morph_row *r, const char *w, size_t n)
+/* Does row r, whose ending ends the word, accept the stem w[0, stem)? The rows of one
+ * ending share the stem, so its character count and consonant test are computed once
+ * for them, in *chars and *cons (-1: not yet). */
+static int stem_fits(const morph_table *m, const morph_row *r, const char *w, size_t stem,
+                     long *chars, int *cons)
 {
-    if (r->elen > n)
+    if (stem < r->min_stem)
         return 0;
-    if (r->elen && memcmp(w + n - r->elen, r->ending, r->elen) != 0)
-        return 0;
-    size_t stem = n - r->elen;
     /* a character is 1 to 4 bytes: count only when the byte length cannot decide */
-    if (stem < r->min_stem || (stem < 4 * (size_t)r->min_stem && utf8_count(w, stem) < r->min_stem))
-        return 0;
-    if (r->cons && !ends_in_consonant(m, w, stem))
-        return 0;
+    if (stem < 4 * (size_t)r->min_stem) {
+        if (*chars < 0)
+            *chars = (long)utf8_count(w, stem);
+        if (*chars < (long)r->min_stem)
+            return 0;
+    }
+    if (r->cons) {
+        if (*cons < 0)
+            *cons = ends_in_consonant(m, w, stem);
+        if (!*cons)
+            return 0;
+    }
     return 1;
+}
+
+/* The index hashes an ending from its last byte backwards, so the hashes of all the
+ * endings of a word come from one pass over its tail (FOR_ROWS). FNV-1a with
+ * fa_hash's avalanche; never 0 (0 marks an empty slot). */
+#define END_HASH_SEED 1469598103934665603ull
+
+static inline uint64_t end_hash_step(uint64_t h, char c)
+{
+    return (h ^ (unsigned char)c) * 1099511628211ull;
+}
+
+static inline uint64_t end_hash_final(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h | 1;
+}
+
+static uint64_t end_hash(const char *s, size_t n)
+{
+    uint64_t h = END_HASH_SEED;
+    for (size_t i = n; i-- > 0;)
+        h = end_hash_step(h, s[i]);
+    return end_hash_final(h);
 }
 
 int morph_index(morph_table *m, const struct fa_alloc *al)
@@ -298,6 +321,7 @@ int morph_index(morph_table *m, const struct fa_alloc *al)
     m->slots = NULL;
     m->ids = NULL;
     m->nslots = 0;
+    m->elens = 0;
     if (!m->nrows)
         return 0;
     size_t ns = 16;
@@ -313,7 +337,8 @@ int morph_index(morph_table *m, const struct fa_alloc *al)
     m->nslots = ns;
     for (size_t i = 0; i < m->nrows; i++) { /* group rows by ending */
         const morph_row *r = &m->rows[i];
-        uint64_t h = fa_hash(r->ending, r->elen) | 1;
+        uint64_t h = end_hash(r->ending, r->elen);
+        m->elens |= 1ull << (r->elen < 63 ? r->elen : 63);
         size_t k = (size_t)h & (ns - 1);
         for (; m->slots[k].hash; k = (k + 1) & (ns - 1)) {
             const morph_slot *sl = &m->slots[k];
@@ -343,10 +368,10 @@ int morph_index(morph_table *m, const struct fa_alloc *al)
     return 0;
 }
 
-/* Rows whose ending is the last `elen` bytes of w. */
-static const morph_slot *find_slot(const morph_table *m, const char *w, size_t n, size_t elen)
+/* Rows whose ending is the last `elen` bytes of w; h is their end_hash. */
+static const morph_slot *find_slot(const morph_table *m, const char *w, size_t n, size_t elen,
+                                   uint64_t h)
 {
-    uint64_t h = fa_hash(w + n - elen, elen) | 1;
     for (size_t k = (size_t)h & (m->nslots - 1); m->slots[k].hash; k = (k + 1) & (m->nslots - 1)) {
         const morph_slot *s = &m->slots[k];
         if (s->hash == h && s->elen == elen && memcmp(m->rows[s->first].ending, w + n - elen, elen) == 0)
@@ -355,18 +380,30 @@ static const morph_slot *find_slot(const morph_table *m, const char *w, size_t n
     return NULL;
 }
 
-/* Call fn for every row whose ending ends w, longest endings first. */
-#define FOR_ROWS(m, w, n, row, body)                                                           \
+/* Run body for every row of a POS in `pos` whose ending ends w and whose stem fits. Shortest endings first: callers do not
+ * depend on the order (morph_features ORs, morph_nominative breaks ties by row index).
+ * Lengths no ending has are skipped before hashing. */
+#define FOR_ROWS(m, w, n, pos, row, body)                                                      \
     do {                                                                                       \
         if (!(m)->nslots)                                                                      \
             break;                                                                             \
         size_t max_ = (m)->max_elen < (n) ? (m)->max_elen : (n);                               \
-        for (size_t el_ = max_ + 1; el_-- > 0;) {                                              \
+        uint64_t h_ = END_HASH_SEED;                                                           \
+        for (size_t el_ = 0; el_ <= max_; el_++) {                                             \
+            if (el_)                                                                           \
+                h_ = end_hash_step(h_, (w)[(n) - el_]);                                        \
+            if (!(((m)->elens >> (el_ < 63 ? el_ : 63)) & 1))                                  \
+                continue;                                                                      \
             if (el_ < (n) && ((unsigned char)(w)[(n) - el_] & 0xC0) == 0x80)                   \
                 continue; /* not a code point boundary */                                      \
-            const morph_slot *s_ = find_slot((m), (w), (n), el_);                              \
+            const morph_slot *s_ = find_slot((m), (w), (n), el_, end_hash_final(h_));          \
+            long chars_ = -1;                                                                  \
+            int cons_ = -1;                                                                    \
             for (uint32_t j_ = 0; s_ && j_ < s_->n; j_++) {                                    \
                 const morph_row *row = &(m)->rows[(m)->ids[s_->off + j_]];                     \
+                if (!((row)->pos & (pos)) ||                                                   \
+                    !stem_fits((m), (row), (w), (n) - el_, &chars_, &cons_))                   \
+                    continue;                                                                  \
                 body                                                                           \
             }                                                                                  \
         }                                                                                      \
@@ -375,10 +412,7 @@ static const morph_slot *find_slot(const morph_table *m, const char *w, size_t n
 uint64_t morph_features(const morph_table *m, const char *w, size_t n, int pos)
 {
     uint64_t mask = 0;
-    FOR_ROWS(m, w, n, r, {
-        if ((r->pos & pos) && row_applies(m, r, w, n))
-            mask |= r->mask;
-    });
+    FOR_ROWS(m, w, n, pos, r, { mask |= r->mask; });
     return mask;
 }
 
@@ -388,16 +422,14 @@ size_t morph_nominative(const morph_table *m, const char *w, size_t n, int pos, 
     const morph_row *best = NULL;
     int best_score = -1;
     size_t best_idx = 0;
-    FOR_ROWS(m, w, n, r, {
-        if ((r->pos & pos) && row_applies(m, r, w, n)) {
-            int score = (int)r->elen * 4 + ((want && (r->mask & want)) ? 1000 : 0);
-            size_t idx = (size_t)(r - m->rows);
-            /* ties: the row that comes first in the file */
-            if (score > best_score || (score == best_score && idx < best_idx)) {
-                best_score = score;
-                best = r;
-                best_idx = idx;
-            }
+    FOR_ROWS(m, w, n, pos, r, {
+        int score = (int)r->elen * 4 + ((want && (r->mask & want)) ? 1000 : 0);
+        size_t idx = (size_t)(r - m->rows);
+        /* ties: the row that comes first in the file */
+        if (score > best_score || (score == best_score && idx < best_idx)) {
+            best_score = score;
+            best = r;
+            best_idx = idx;
         }
     });
     if (gender_out)
