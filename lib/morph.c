@@ -232,6 +232,7 @@ void morph_free(morph_table *m, const struct fa_alloc *al)
     fa_free(al, m->cons_other);
     fa_free(al, m->slots);
     fa_free(al, m->ids);
+    fa_free(al, m->groups);
     memset(m, 0, sizeof *m);
 }
 
@@ -264,22 +265,22 @@ static int ends_in_consonant(const morph_table *m, const char *s, size_t n)
     return 0;
 }
 
-/* Does row r, whose ending ends the word, accept the stem w[0, stem)? The rows of one
- * ending share the stem, so its character count and consonant test are computed once
- * for them, in *chars and *cons (-1: not yet). */
-static int stem_fits(const morph_table *m, const morph_row *r, const char *w, size_t stem,
-                     long *chars, int *cons)
+/* Does a row with these stem tests (min_stem, cons), whose ending ends the word, accept
+ * the stem w[0, stem)? The rows of one ending share the stem, so its character count
+ * and consonant test are computed once for them, in *chars and *cons (-1: not yet). */
+static inline int stem_fits(const morph_table *m, unsigned min_stem, int need_cons,
+                            const char *w, size_t stem, long *chars, int *cons)
 {
-    if (stem < r->min_stem)
+    if (stem < min_stem)
         return 0;
     /* a character is 1 to 4 bytes: count only when the byte length cannot decide */
-    if (stem < 4 * (size_t)r->min_stem) {
+    if (stem < 4 * (size_t)min_stem) {
         if (*chars < 0)
             *chars = (long)utf8_count(w, stem);
-        if (*chars < (long)r->min_stem)
+        if (*chars < (long)min_stem)
             return 0;
     }
-    if (r->cons) {
+    if (need_cons) {
         if (*cons < 0)
             *cons = ends_in_consonant(m, w, stem);
         if (!*cons)
@@ -318,8 +319,10 @@ int morph_index(morph_table *m, const struct fa_alloc *al)
 {
     fa_free(al, m->slots);
     fa_free(al, m->ids);
+    fa_free(al, m->groups);
     m->slots = NULL;
     m->ids = NULL;
+    m->groups = NULL;
     m->nslots = 0;
     m->elens = 0;
     if (!m->nrows)
@@ -329,8 +332,9 @@ int morph_index(morph_table *m, const struct fa_alloc *al)
         ns *= 2;
     m->slots = fa_calloc(al, ns, sizeof *m->slots);
     m->ids = fa_calloc(al, m->nrows, sizeof *m->ids);
+    m->groups = fa_calloc(al, m->nrows, sizeof *m->groups);
     uint32_t *slot_of = fa_calloc(al, m->nrows, sizeof *slot_of);
-    if (!m->slots || !m->ids || !slot_of) {
+    if (!m->slots || !m->ids || !m->groups || !slot_of) {
         fa_free(al, slot_of);
         return FACTA_ENOMEM;
     }
@@ -365,25 +369,57 @@ int morph_index(morph_table *m, const struct fa_alloc *al)
         m->ids[sl->off + sl->n++] = (uint32_t)i;
     }
     fa_free(al, slot_of);
+    uint32_t ng = 0;
+    for (size_t k = 0; k < ns; k++) { /* merge the rows of each ending by stem tests */
+        morph_slot *sl = &m->slots[k];
+        sl->goff = ng;
+        for (uint32_t j = 0; j < sl->n; j++) {
+            const morph_row *r = &m->rows[m->ids[sl->off + j]];
+            uint32_t g = sl->goff;
+            while (g < ng && !(m->groups[g].min_stem == r->min_stem && m->groups[g].cons == r->cons))
+                g++;
+            morph_group *gr = &m->groups[g];
+            if (g == ng) {
+                gr->min_stem = r->min_stem;
+                gr->cons = r->cons;
+                ng++;
+            }
+            gr->pos |= r->pos;
+            gr->all |= r->mask;
+            for (int b = 0; b < 5; b++)
+                if (r->pos >> b & 1)
+                    gr->mask[b] |= r->mask;
+            sl->pos |= r->pos;
+        }
+        sl->ng = ng - sl->goff;
+    }
     return 0;
 }
 
 /* Rows whose ending is the last `elen` bytes of w; h is their end_hash. */
-static const morph_slot *find_slot(const morph_table *m, const char *w, size_t n, size_t elen,
-                                   uint64_t h)
+static inline const morph_slot *find_slot(const morph_table *m, const char *w, size_t n,
+                                          size_t elen, uint64_t h)
 {
     for (size_t k = (size_t)h & (m->nslots - 1); m->slots[k].hash; k = (k + 1) & (m->nslots - 1)) {
         const morph_slot *s = &m->slots[k];
-        if (s->hash == h && s->elen == elen && memcmp(m->rows[s->first].ending, w + n - elen, elen) == 0)
+        if (s->hash != h || s->elen != elen)
+            continue;
+        /* endings are a few bytes: compared in place, not through memcmp */
+        const char *e = m->rows[s->first].ending, *t = w + n - elen;
+        size_t i = 0;
+        while (i < elen && e[i] == t[i])
+            i++;
+        if (i == elen)
             return s;
     }
     return NULL;
 }
 
-/* Run body for every row of a POS in `pos` whose ending ends w and whose stem fits. Shortest endings first: callers do not
- * depend on the order (morph_features ORs, morph_nominative breaks ties by row index).
- * Lengths no ending has are skipped before hashing. */
-#define FOR_ROWS(m, w, n, pos, row, body)                                                      \
+/* Run body for every ending (slot sl, leaving stem bytes) that ends w and has rows of a
+ * POS in `pos`. Shortest endings first: callers do not depend on the order
+ * (morph_features ORs, morph_nominative breaks ties by row index). Lengths no ending
+ * has are skipped before hashing. */
+#define FOR_SLOTS(m, w, n, pos, sl, stem, body)                                                \
     do {                                                                                       \
         if (!(m)->nslots)                                                                      \
             break;                                                                             \
@@ -396,23 +432,33 @@ static const morph_slot *find_slot(const morph_table *m, const char *w, size_t n
                 continue;                                                                      \
             if (el_ < (n) && ((unsigned char)(w)[(n) - el_] & 0xC0) == 0x80)                   \
                 continue; /* not a code point boundary */                                      \
-            const morph_slot *s_ = find_slot((m), (w), (n), el_, end_hash_final(h_));          \
-            long chars_ = -1;                                                                  \
-            int cons_ = -1;                                                                    \
-            for (uint32_t j_ = 0; s_ && j_ < s_->n; j_++) {                                    \
-                const morph_row *row = &(m)->rows[(m)->ids[s_->off + j_]];                     \
-                if (!((row)->pos & (pos)) ||                                                   \
-                    !stem_fits((m), (row), (w), (n) - el_, &chars_, &cons_))                   \
-                    continue;                                                                  \
-                body                                                                           \
-            }                                                                                  \
+            const morph_slot *sl = find_slot((m), (w), (n), el_, end_hash_final(h_));          \
+            if (!sl || !(sl->pos & (unsigned)(pos)))                                           \
+                continue;                                                                      \
+            size_t stem = (n) - el_;                                                           \
+            body                                                                               \
         }                                                                                      \
     } while (0)
 
 uint64_t morph_features(const morph_table *m, const char *w, size_t n, int pos)
 {
     uint64_t mask = 0;
-    FOR_ROWS(m, w, n, pos, r, { mask |= r->mask; });
+    FOR_SLOTS(m, w, n, pos, sl, stem, {
+        long chars = -1;
+        int cons = -1;
+        for (uint32_t g = sl->goff; g < sl->goff + sl->ng; g++) {
+            const morph_group *gr = &m->groups[g];
+            if (!(gr->pos & pos) || !stem_fits(m, gr->min_stem, gr->cons, w, stem, &chars, &cons))
+                continue;
+            if ((pos & M_ANY) == M_ANY) {
+                mask |= gr->all;
+                continue;
+            }
+            for (int b = 0; b < 5; b++)
+                if (pos >> b & 1)
+                    mask |= gr->mask[b];
+        }
+    });
     return mask;
 }
 
@@ -422,14 +468,24 @@ size_t morph_nominative(const morph_table *m, const char *w, size_t n, int pos, 
     const morph_row *best = NULL;
     int best_score = -1;
     size_t best_idx = 0;
-    FOR_ROWS(m, w, n, pos, r, {
-        int score = (int)r->elen * 4 + ((want && (r->mask & want)) ? 1000 : 0);
-        size_t idx = (size_t)(r - m->rows);
-        /* ties: the row that comes first in the file */
-        if (score > best_score || (score == best_score && idx < best_idx)) {
-            best_score = score;
-            best = r;
-            best_idx = idx;
+    FOR_SLOTS(m, w, n, pos, sl, stem, {
+        long chars = -1;
+        int cons = -1;
+        for (uint32_t j = 0; j < sl->n; j++) { /* file order */
+            const morph_row *r = &m->rows[m->ids[sl->off + j]];
+            if (!(r->pos & pos) || !stem_fits(m, r->min_stem, r->cons, w, stem, &chars, &cons))
+                continue;
+            int hit = want && (r->mask & want);
+            int score = (int)r->elen * 4 + (hit ? 1000 : 0);
+            size_t idx = (size_t)(r - m->rows);
+            /* ties: the row that comes first in the file */
+            if (score > best_score || (score == best_score && idx < best_idx)) {
+                best_score = score;
+                best = r;
+                best_idx = idx;
+            }
+            if (hit || !want)
+                break; /* no later row of this ending scores more */
         }
     });
     if (gender_out)

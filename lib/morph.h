@@ -33,7 +33,17 @@ typedef struct morph_slot {
     uint32_t off, n;    /* rows with this ending: ids[off .. off + n), in file order */
     uint32_t elen;
     uint32_t first;     /* first row with this ending (to compare the bytes) */
+    uint32_t goff, ng;  /* its groups: groups[goff .. goff + ng) */
+    uint32_t pos;       /* the POS of its rows, ORed */
 } morph_slot;
+
+/* The rows of one ending that share the stem tests (min_stem, cons), merged for
+ * morph_features: their masks ORed per POS bit, and over all of them. */
+typedef struct morph_group {
+    uint8_t min_stem, cons, pos, pad;
+    uint64_t all;
+    uint64_t mask[5]; /* bit b of M_*: the rows of that POS */
+} morph_group;
 
 typedef struct morph_table {
     morph_row *rows;
@@ -41,6 +51,7 @@ typedef struct morph_table {
     morph_slot *slots;  /* ending → rows (built by morph_index) */
     size_t nslots;
     uint32_t *ids;
+    morph_group *groups;
     char *consonants; /* UTF-8 string of consonant letters */
     uint64_t cons_cyr[4];  /* the consonants in U+0400..U+04FF, one bit each */
     uint32_t *cons_other;  /* and the others, as code points */
