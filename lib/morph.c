@@ -18,24 +18,6 @@ static int idx_of(const char **names, int n, const char *s, size_t len)
     return -1;
 }
 
-uint64_t morph_gender_mask(int g)
-{
-    uint64_t m = 0;
-    for (int c = 0; c < 6; c++)
-        for (int n = 0; n < 2; n++)
-            m |= MORPH_BIT(c, n, g);
-    return m;
-}
-
-uint64_t morph_case_mask(int c)
-{
-    uint64_t m = 0;
-    for (int n = 0; n < 2; n++)
-        for (int g = 0; g < 3; g++)
-            m |= MORPH_BIT(c, n, g);
-    return m;
-}
-
 uint64_t morph_mask_for(const char *key, const char *value)
 {
     size_t vl = strlen(value);
@@ -250,6 +232,7 @@ void morph_free(morph_table *m, const struct fa_alloc *al)
     fa_free(al, m->cons_other);
     fa_free(al, m->slots);
     fa_free(al, m->ids);
+    fa_free(al, m->groups);
     memset(m, 0, sizeof *m);
 }
 
@@ -258,16 +241,22 @@ static int ends_in_consonant(const morph_table *m, const char *s, size_t n)
 {
     if (!m->consonants || n == 0)
         return 0;
-    size_t b = n;
-    while (b > 0 && ((unsigned char)s[b - 1] & 0xC0) == 0x80)
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t cp;
+    if (n >= 2 && u[n - 2] >= 0xC2 && u[n - 2] < 0xE0 && (u[n - 1] & 0xC0) == 0x80) {
+        cp = ((u[n - 2] & 0x1Fu) << 6) | (u[n - 1] & 0x3Fu); /* two bytes: Cyrillic, inline */
+    } else {
+        size_t b = n;
+        while (b > 0 && (u[b - 1] & 0xC0) == 0x80)
+            b--;
+        if (b == 0)
+            return 0;
         b--;
-    if (b == 0)
-        return 0;
-    b--;
-    size_t k = b;
-    uint32_t cp = utf8_next(s, n, &k);
-    if (k != n)
-        return 0; /* not one whole character */
+        size_t k = b;
+        cp = utf8_next(s, n, &k);
+        if (k != n)
+            return 0; /* not one whole character */
+    }
     if (cp >= 0x400 && cp < 0x500)
         return (int)((m->cons_cyr[(cp - 0x400) / 64] >> ((cp - 0x400) % 64)) & 1);
     for (size_t i = 0; i < m->ncons_other; i++)
@@ -276,28 +265,66 @@ static int ends_in_consonant(const morph_table *m, const char *s, size_t n)
     return 0;
 }
 
-static int row_applies(const morph_table *m, const morph_row *r, const char *w, size_t n)
+/* Does a row with these stem tests (min_stem, cons), whose ending ends the word, accept
+ * the stem w[0, stem)? The rows of one ending share the stem, so its character count
+ * and consonant test are computed once for them, in *chars and *cons (-1: not yet). */
+static inline int stem_fits(const morph_table *m, unsigned min_stem, int need_cons,
+                            const char *w, size_t stem, long *chars, int *cons)
 {
-    if (r->elen > n)
+    if (stem < min_stem)
         return 0;
-    if (r->elen && memcmp(w + n - r->elen, r->ending, r->elen) != 0)
-        return 0;
-    size_t stem = n - r->elen;
     /* a character is 1 to 4 bytes: count only when the byte length cannot decide */
-    if (stem < r->min_stem || (stem < 4 * (size_t)r->min_stem && utf8_count(w, stem) < r->min_stem))
-        return 0;
-    if (r->cons && !ends_in_consonant(m, w, stem))
-        return 0;
+    if (stem < 4 * (size_t)min_stem) {
+        if (*chars < 0)
+            *chars = (long)utf8_count(w, stem);
+        if (*chars < (long)min_stem)
+            return 0;
+    }
+    if (need_cons) {
+        if (*cons < 0)
+            *cons = ends_in_consonant(m, w, stem);
+        if (!*cons)
+            return 0;
+    }
     return 1;
+}
+
+/* The index hashes an ending from its last byte backwards, so the hashes of all the
+ * endings of a word come from one pass over its tail (FOR_ROWS). FNV-1a with
+ * fa_hash's avalanche; never 0 (0 marks an empty slot). */
+#define END_HASH_SEED 1469598103934665603ull
+
+static inline uint64_t end_hash_step(uint64_t h, char c)
+{
+    return (h ^ (unsigned char)c) * 1099511628211ull;
+}
+
+static inline uint64_t end_hash_final(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h | 1;
+}
+
+static uint64_t end_hash(const char *s, size_t n)
+{
+    uint64_t h = END_HASH_SEED;
+    for (size_t i = n; i-- > 0;)
+        h = end_hash_step(h, s[i]);
+    return end_hash_final(h);
 }
 
 int morph_index(morph_table *m, const struct fa_alloc *al)
 {
     fa_free(al, m->slots);
     fa_free(al, m->ids);
+    fa_free(al, m->groups);
     m->slots = NULL;
     m->ids = NULL;
+    m->groups = NULL;
     m->nslots = 0;
+    m->elens = 0;
     if (!m->nrows)
         return 0;
     size_t ns = 16;
@@ -305,15 +332,17 @@ int morph_index(morph_table *m, const struct fa_alloc *al)
         ns *= 2;
     m->slots = fa_calloc(al, ns, sizeof *m->slots);
     m->ids = fa_calloc(al, m->nrows, sizeof *m->ids);
+    m->groups = fa_calloc(al, m->nrows, sizeof *m->groups);
     uint32_t *slot_of = fa_calloc(al, m->nrows, sizeof *slot_of);
-    if (!m->slots || !m->ids || !slot_of) {
+    if (!m->slots || !m->ids || !m->groups || !slot_of) {
         fa_free(al, slot_of);
         return FACTA_ENOMEM;
     }
     m->nslots = ns;
     for (size_t i = 0; i < m->nrows; i++) { /* group rows by ending */
         const morph_row *r = &m->rows[i];
-        uint64_t h = fa_hash(r->ending, r->elen) | 1;
+        uint64_t h = end_hash(r->ending, r->elen);
+        m->elens |= 1ull << (r->elen < 63 ? r->elen : 63);
         size_t k = (size_t)h & (ns - 1);
         for (; m->slots[k].hash; k = (k + 1) & (ns - 1)) {
             const morph_slot *sl = &m->slots[k];
@@ -340,44 +369,95 @@ int morph_index(morph_table *m, const struct fa_alloc *al)
         m->ids[sl->off + sl->n++] = (uint32_t)i;
     }
     fa_free(al, slot_of);
+    uint32_t ng = 0;
+    for (size_t k = 0; k < ns; k++) { /* merge the rows of each ending by stem tests */
+        morph_slot *sl = &m->slots[k];
+        sl->goff = ng;
+        for (uint32_t j = 0; j < sl->n; j++) {
+            const morph_row *r = &m->rows[m->ids[sl->off + j]];
+            uint32_t g = sl->goff;
+            while (g < ng && !(m->groups[g].min_stem == r->min_stem && m->groups[g].cons == r->cons))
+                g++;
+            morph_group *gr = &m->groups[g];
+            if (g == ng) {
+                gr->min_stem = r->min_stem;
+                gr->cons = r->cons;
+                ng++;
+            }
+            gr->pos |= r->pos;
+            gr->all |= r->mask;
+            for (int b = 0; b < 5; b++)
+                if (r->pos >> b & 1)
+                    gr->mask[b] |= r->mask;
+            sl->pos |= r->pos;
+        }
+        sl->ng = ng - sl->goff;
+    }
     return 0;
 }
 
-/* Rows whose ending is the last `elen` bytes of w. */
-static const morph_slot *find_slot(const morph_table *m, const char *w, size_t n, size_t elen)
+/* Rows whose ending is the last `elen` bytes of w; h is their end_hash. */
+static inline const morph_slot *find_slot(const morph_table *m, const char *w, size_t n,
+                                          size_t elen, uint64_t h)
 {
-    uint64_t h = fa_hash(w + n - elen, elen) | 1;
     for (size_t k = (size_t)h & (m->nslots - 1); m->slots[k].hash; k = (k + 1) & (m->nslots - 1)) {
         const morph_slot *s = &m->slots[k];
-        if (s->hash == h && s->elen == elen && memcmp(m->rows[s->first].ending, w + n - elen, elen) == 0)
+        if (s->hash != h || s->elen != elen)
+            continue;
+        /* endings are a few bytes: compared in place, not through memcmp */
+        const char *e = m->rows[s->first].ending, *t = w + n - elen;
+        size_t i = 0;
+        while (i < elen && e[i] == t[i])
+            i++;
+        if (i == elen)
             return s;
     }
     return NULL;
 }
 
-/* Call fn for every row whose ending ends w, longest endings first. */
-#define FOR_ROWS(m, w, n, row, body)                                                           \
+/* Run body for every ending (slot sl, leaving stem bytes) that ends w and has rows of a
+ * POS in `pos`. Shortest endings first: callers do not depend on the order
+ * (morph_features ORs, morph_nominative breaks ties by row index). Lengths no ending
+ * has are skipped before hashing. */
+#define FOR_SLOTS(m, w, n, pos, sl, stem, body)                                                \
     do {                                                                                       \
         if (!(m)->nslots)                                                                      \
             break;                                                                             \
         size_t max_ = (m)->max_elen < (n) ? (m)->max_elen : (n);                               \
-        for (size_t el_ = max_ + 1; el_-- > 0;) {                                              \
+        uint64_t h_ = END_HASH_SEED;                                                           \
+        for (size_t el_ = 0; el_ <= max_; el_++) {                                             \
+            if (el_)                                                                           \
+                h_ = end_hash_step(h_, (w)[(n) - el_]);                                        \
+            if (!(((m)->elens >> (el_ < 63 ? el_ : 63)) & 1))                                  \
+                continue;                                                                      \
             if (el_ < (n) && ((unsigned char)(w)[(n) - el_] & 0xC0) == 0x80)                   \
                 continue; /* not a code point boundary */                                      \
-            const morph_slot *s_ = find_slot((m), (w), (n), el_);                              \
-            for (uint32_t j_ = 0; s_ && j_ < s_->n; j_++) {                                    \
-                const morph_row *row = &(m)->rows[(m)->ids[s_->off + j_]];                     \
-                body                                                                           \
-            }                                                                                  \
+            const morph_slot *sl = find_slot((m), (w), (n), el_, end_hash_final(h_));          \
+            if (!sl || !(sl->pos & (unsigned)(pos)))                                           \
+                continue;                                                                      \
+            size_t stem = (n) - el_;                                                           \
+            body                                                                               \
         }                                                                                      \
     } while (0)
 
 uint64_t morph_features(const morph_table *m, const char *w, size_t n, int pos)
 {
     uint64_t mask = 0;
-    FOR_ROWS(m, w, n, r, {
-        if ((r->pos & pos) && row_applies(m, r, w, n))
-            mask |= r->mask;
+    FOR_SLOTS(m, w, n, pos, sl, stem, {
+        long chars = -1;
+        int cons = -1;
+        for (uint32_t g = sl->goff; g < sl->goff + sl->ng; g++) {
+            const morph_group *gr = &m->groups[g];
+            if (!(gr->pos & pos) || !stem_fits(m, gr->min_stem, gr->cons, w, stem, &chars, &cons))
+                continue;
+            if ((pos & M_ANY) == M_ANY) {
+                mask |= gr->all;
+                continue;
+            }
+            for (int b = 0; b < 5; b++)
+                if (pos >> b & 1)
+                    mask |= gr->mask[b];
+        }
     });
     return mask;
 }
@@ -388,9 +468,15 @@ size_t morph_nominative(const morph_table *m, const char *w, size_t n, int pos, 
     const morph_row *best = NULL;
     int best_score = -1;
     size_t best_idx = 0;
-    FOR_ROWS(m, w, n, r, {
-        if ((r->pos & pos) && row_applies(m, r, w, n)) {
-            int score = (int)r->elen * 4 + ((want && (r->mask & want)) ? 1000 : 0);
+    FOR_SLOTS(m, w, n, pos, sl, stem, {
+        long chars = -1;
+        int cons = -1;
+        for (uint32_t j = 0; j < sl->n; j++) { /* file order */
+            const morph_row *r = &m->rows[m->ids[sl->off + j]];
+            if (!(r->pos & pos) || !stem_fits(m, r->min_stem, r->cons, w, stem, &chars, &cons))
+                continue;
+            int hit = want && (r->mask & want);
+            int score = (int)r->elen * 4 + (hit ? 1000 : 0);
             size_t idx = (size_t)(r - m->rows);
             /* ties: the row that comes first in the file */
             if (score > best_score || (score == best_score && idx < best_idx)) {
@@ -398,6 +484,8 @@ size_t morph_nominative(const morph_table *m, const char *w, size_t n, int pos, 
                 best = r;
                 best_idx = idx;
             }
+            if (hit || !want)
+                break; /* no later row of this ending scores more */
         }
     });
     if (gender_out)

@@ -29,11 +29,21 @@ typedef struct morph_row {
 } morph_row;
 
 typedef struct morph_slot {
-    uint64_t hash;      /* of the ending; 0 = empty */
+    uint64_t hash;      /* morph.c's end_hash of the ending; 0 = empty */
     uint32_t off, n;    /* rows with this ending: ids[off .. off + n), in file order */
     uint32_t elen;
     uint32_t first;     /* first row with this ending (to compare the bytes) */
+    uint32_t goff, ng;  /* its groups: groups[goff .. goff + ng) */
+    uint32_t pos;       /* the POS of its rows, ORed */
 } morph_slot;
+
+/* The rows of one ending that share the stem tests (min_stem, cons), merged for
+ * morph_features: their masks ORed per POS bit, and over all of them. */
+typedef struct morph_group {
+    uint8_t min_stem, cons, pos, pad;
+    uint64_t all;
+    uint64_t mask[5]; /* bit b of M_*: the rows of that POS */
+} morph_group;
 
 typedef struct morph_table {
     morph_row *rows;
@@ -41,11 +51,13 @@ typedef struct morph_table {
     morph_slot *slots;  /* ending → rows (built by morph_index) */
     size_t nslots;
     uint32_t *ids;
+    morph_group *groups;
     char *consonants; /* UTF-8 string of consonant letters */
     uint64_t cons_cyr[4];  /* the consonants in U+0400..U+04FF, one bit each */
     uint32_t *cons_other;  /* and the others, as code points */
     size_t ncons_other;
     uint32_t max_elen;
+    uint64_t elens;   /* bit e: some ending is e bytes long (bit 63: 63 or more) */
     int used;         /* some rule tests features: compute them per token */
 } morph_table;
 
@@ -79,7 +91,18 @@ void morph_generate(const morph_table *m, const char *w, size_t n, int pos,
                     void (*fn)(void *ctx, const char *form, size_t len), void *ctx);
 
 #define MORPH_BIT(c, num, g) (1ull << ((c) * 6 + (num) * 3 + (g)))
-uint64_t morph_gender_mask(int g);  /* all cases/numbers of gender g (0 m, 1 f, 2 n) */
-uint64_t morph_case_mask(int c);
+
+/* All cases/numbers of gender g (0 m, 1 f, 2 n): every third bit of the 36, from g.
+ * Inline constants: normalization asks for these per word. */
+static inline uint64_t morph_gender_mask(int g)
+{
+    return 0x249249249ull << g;
+}
+
+/* Both numbers and all genders of case c: six bits from c * 6. */
+static inline uint64_t morph_case_mask(int c)
+{
+    return 0x3Full << (c * 6);
+}
 
 #endif

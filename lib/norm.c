@@ -140,13 +140,19 @@ static uint32_t map_case(uint32_t c, int upper)
     return c;
 }
 
-/* utf8_next with ASCII read in place (most of the text). */
+/* utf8_next with ASCII and two-byte sequences (Cyrillic) read in place (most of the text). */
 static inline uint32_t next_cp(const char *s, size_t n, size_t *i)
 {
-    unsigned char c = (unsigned char)s[*i];
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned c = u[*i];
     if (c < 0x80) {
         (*i)++;
         return c;
+    }
+    if (c >= 0xC2 && c < 0xE0 && *i + 1 < n && (u[*i + 1] & 0xC0) == 0x80) {
+        uint32_t cp = ((c & 0x1Fu) << 6) | (u[*i + 1] & 0x3Fu);
+        *i += 2;
+        return cp;
     }
     return utf8_next(s, n, i);
 }
@@ -215,7 +221,7 @@ static int first_upper(const char *s, size_t n)
     size_t i = 0;
     if (!n)
         return 0;
-    uint32_t c = utf8_next(s, n, &i);
+    uint32_t c = next_cp(s, n, &i);
     return map_case(c, 0) != c;
 }
 
@@ -224,7 +230,7 @@ static int all_upper(const char *s, size_t n)
     size_t i = 0;
     int letters = 0;
     while (i < n) {
-        uint32_t c = utf8_next(s, n, &i);
+        uint32_t c = next_cp(s, n, &i);
         if (map_case(c, 1) != c)
             return 0;
         letters += map_case(c, 0) != c;
