@@ -58,6 +58,8 @@ int match_lexicons(facta_extractor *ex)
             uint32_t node = st[sp].node, pos = st[sp].pos;
             if (pos >= n || pos - i >= FACTA__MAX_PHRASE_WORDS)
                 continue;
+            if (node && !((r->node_kids[node / 64] >> (node % 64)) & 1))
+                continue; /* a leaf: no phrase goes on */
             const ftok *t = &ex->toks[pos];
             uint32_t *words = cw[pos % 8];
             if (ctag[pos % 8] != pos) {
@@ -66,7 +68,7 @@ int match_lexicons(facta_extractor *ex)
             }
             size_t k = ck[pos % 8];
             for (size_t w = 0; w < k; w++) {
-                uint32_t c = lex_child(r, node, words[w]);
+                uint32_t c = node ? lex_child(r, node, words[w]) : r->root_child[words[w]];
                 if (!c)
                     continue;
                 uint32_t ne;
