@@ -90,6 +90,8 @@ struct facta_extractor {
     size_t seedmask_cap;
     uint64_t *wordmask;         /* per token: the phases where its word is a seed key */
     size_t wordmask_cap;
+    uint8_t *arow;              /* per token and 2 past the end: its row of phase.gen_ahead */
+    size_t arow_cap;
     /* records */
     rec *recs;
     size_t nrecs, recs_cap;

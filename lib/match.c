@@ -28,7 +28,8 @@ int match_lexicons(facta_extractor *ex)
     if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1) ||
         FA_GROW(ex->al, ex->lexstart, ex->lexstart_cap, n + 1) ||
         FA_GROW(ex->al, ex->seedmask, ex->seedmask_cap, n + 1) ||
-        FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1))
+        FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1) ||
+        FA_GROW(ex->al, ex->arow, ex->arow_cap, n + 2))
         return FACTA_ENOMEM;
     /* the word ids of the tokens lately looked up, by position mod 8: a phrase walk looks at
      * the tokens after i, which are looked up again as their own walks begin */
@@ -46,6 +47,7 @@ int match_lexicons(facta_extractor *ex)
             pt->cls = pt->kind <= 5 && pt->script <= 3 && pt->shape <= 5 && c < 128
                           ? (uint8_t)c
                           : FTOK_NO_CLASS;
+            ex->arow[i] = pt->cls < 128 ? pt->cls : 128;
         }
         /* depth-first walk: (node, next token) */
         struct { uint32_t node; uint32_t pos; } st[64];
@@ -117,6 +119,7 @@ int match_lexicons(facta_extractor *ex)
     }
     ex->hit_off[n] = (uint32_t)ex->nhits;
     ex->lexstart[n] = 0;
+    ex->arow[n] = ex->arow[n + 1] = 129;
     return 0;
 }
 
@@ -796,12 +799,6 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
     return 0;
 }
 
-/* The row of gen_ahead for the token at pos: its class, 128 without one, 129 past the end. */
-static inline size_t ahead_row(const facta_extractor *ex, uint32_t pos)
-{
-    return pos >= ex->ntoks ? 129 : ex->toks[pos].pub.cls < 128 ? ex->toks[pos].pub.cls : 128;
-}
-
 /* Start the rules seeded by key at pos, if any (most tokens have none: looked up inline). */
 static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos, int live)
 {
@@ -864,8 +861,8 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
          * two `ahead` tests the classes of the next two tokens, in generic order */
         size_t w = ph->gen_words;
         const uint64_t *any = ph->gen_any + t->pub.cls * w, *key = ph->gen_key + t->pub.cls * w;
-        const uint64_t *a0 = ph->gen_ahead[0] + ahead_row(ex, pos + 1) * w;
-        const uint64_t *a1 = ph->gen_ahead[1] + ahead_row(ex, pos + 2) * w;
+        const uint64_t *a0 = ph->gen_ahead[0] + ex->arow[pos + 1] * w;
+        const uint64_t *a1 = ph->gen_ahead[1] + ex->arow[pos + 2] * w;
         for (size_t k = 0; k < w; k++) {
             uint64_t mk = ex->gen_mark[k];
             uint64_t m = (any[k] | (key[k] & mk)) & a0[k] & a1[k];
