@@ -403,6 +403,16 @@ static inline __attribute__((always_inline)) int look_one(const facta_extractor 
     return 0;
 }
 
+/* Do the summaries of a split's alternatives other than words rule them all out at pos? */
+static inline __attribute__((always_inline)) int
+look_alt_ruled_out(const facta_extractor *ex, const struct look_alt *a, const ftok *t, uint32_t pos)
+{
+    unsigned c = t->pub.cls;
+    return c < 128 && !((a->cls[c >> 6] >> (c & 63)) & 1) && !(ex->lexstart[pos] & a->lex) &&
+           !(a->lex_any && ex->hit_off[pos] < ex->hit_off[pos + 1]) &&
+           !(a->rec && ex->rec_head[pos] >= 0);
+}
+
 /* A thread at a split: can one of its branches get past the instruction it meets? The
  * summaries rule most tokens out at once. */
 static __attribute__((noinline)) int look_alt(const facta_extractor *ex, const phase *ph, uint32_t arg, uint32_t pos)
@@ -416,9 +426,7 @@ static __attribute__((noinline)) int look_alt(const facta_extractor *ex, const p
             if (word_eq(&ex->rules->preds[l[i].arg], t))
                 return 1;
     }
-    unsigned c = t->pub.cls;
-    if (c < 128 && !((a->cls[c >> 6] >> (c & 63)) & 1) && !(ex->lexstart[pos] & a->lex) &&
-        !(a->lex_any && ex->hit_off[pos] < ex->hit_off[pos + 1]) && !(a->rec && ex->rec_head[pos] >= 0))
+    if (look_alt_ruled_out(ex, a, t, pos))
         return 0;
     for (i = a->nwords; i < a->n; i++)
         if (look_one(ex, &l[i], pos))
@@ -432,8 +440,14 @@ static inline __attribute__((always_inline)) int look_ok(const facta_extractor *
         return 1;
     if (pos >= ex->ntoks)
         return 0;
-    if (lk->kind == LOOK_ALT)
+    if (lk->kind == LOOK_ALT) {
+        /* most tokens: not a word of the split, and ruled out by the summaries, without a call */
+        const struct look_alt *a = &ph->look_alt[lk->arg];
+        const ftok *t = &ex->toks[pos];
+        if (!((a->words >> (t->fhash & 63)) & 1) && look_alt_ruled_out(ex, a, t, pos))
+            return 0;
         return look_alt(ex, ph, lk->arg, pos);
+    }
     return look_one(ex, lk, pos);
 }
 
