@@ -1141,12 +1141,16 @@ int match_phase(facta_extractor *ex, const phase *ph)
         ex->ring_n[b] = 0;
     size_t phi = (size_t)(ph - r->phases);
     uint64_t phbit = phi < 64 && phi < (size_t)r->nphases ? 1ull << phi : 0;
+    /* in locals: neither array changes while the VM runs (records are added after it) */
+    const uint64_t *seedmask = ex->seedmask;
+    const int32_t *rec_head = ex->rec_head;
     for (uint32_t pos = 0; pos <= n; pos++) {
-        size_t b = pos % RING;
+        size_t b = pos % RING, nb = ex->ring_n[b];
         ex->gen++;
-        if (ex->ring_n[b] > 1) { /* by start, stable: an insertion sort (lists are short) */
+        if (nb) {
             thread *tl = ex->ring[b];
-            for (size_t i = 1; i < ex->ring_n[b]; i++) {
+            /* by start, stable: an insertion sort (lists are short) */
+            for (size_t i = 1; i < nb; i++) {
                 thread x = tl[i];
                 size_t j = i;
                 while (j > 0 && tl[j - 1].start > x.start) {
@@ -1155,16 +1159,16 @@ int match_phase(facta_extractor *ex, const phase *ph)
                 }
                 tl[j] = x;
             }
+            /* run_thread may park into other buckets, never into this one */
+            if ((rc = run_thread(ex, ph, tl, nb, pos, UINT32_MAX)))
+                return rc;
+            ex->ring_n[b] = 0;
         }
-        /* run_thread may park into other buckets, never into this one */
-        if (ex->ring_n[b] && (rc = run_thread(ex, ph, ex->ring[b], ex->ring_n[b], pos, UINT32_MAX)))
-            return rc;
-        ex->ring_n[b] = 0;
         /* nothing to seed here: no key of the phase, no generic rule for the token's
          * class, no record */
-        if (pos < n && phbit && !(ex->seedmask[pos] & phbit) && ex->rec_head[pos] < 0)
+        if (pos == n || (phbit && !(seedmask[pos] & phbit) && rec_head[pos] < 0))
             continue;
-        if (pos < n && (rc = seed(ex, ph, pos, phbit)))
+        if ((rc = seed(ex, ph, pos, phbit)))
             return rc;
     }
 
