@@ -1177,9 +1177,14 @@ int match_phase(facta_extractor *ex, const phase *ph)
     for (size_t i = 0; i < ex->ncands; i++) {
         cand *c = &ex->cands[i];
         const rule *ru = &r->rules[c->rule];
-        get_caps(ex, c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
         c->rs = c->start;
         c->re = c->end;
+        /* the captures only when the record span is one of them (most rules: the match) */
+        int need = ru->is_reject && ru->target_cap >= 0;
+        for (int k = 0; k < ru->nemits && !need && !ru->is_reject; k++)
+            need = ru->emits[k].span_cap >= 0;
+        if (need)
+            get_caps(ex, c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
         if (ru->is_reject) {
             if (ru->target_cap >= 0 && caps[ru->target_cap].s >= 0) {
                 c->rs = (uint32_t)caps[ru->target_cap].s;
