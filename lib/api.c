@@ -420,6 +420,7 @@ static void release_scratch(facta_extractor *ex)
     DROP(ex->cands, ex->cands_cap);
     DROP(ex->occ, ex->occ_cap);
     DROP(ex->rmask, ex->rmask_cap);
+    ex->rmask_zero = 0;
     DROP(ex->rwho, ex->rwho_cap);
     DROP(ex->cl, ex->cl_cap);
     DROP(ex->cl_fwd, ex->cl_fwd_cap);

@@ -122,6 +122,7 @@ struct facta_extractor {
     size_t occ_cap;
     uint64_t *rmask;            /* per token: types rejected there (bit type & 63) */
     size_t rmask_cap;
+    size_t rmask_zero;          /* rmask[0, rmask_zero) is zero (between phases) */
     int32_t *rwho;              /* per token: a reject rule that covers it */
     size_t rwho_cap;
     uint32_t *seed_stamp;

@@ -1219,7 +1219,14 @@ int match_phase(facta_extractor *ex, const phase *ph)
         if (FA_GROW(ex->al, ex->rmask, ex->rmask_cap, (size_t)n + 1) ||
             FA_GROW(ex->al, ex->rwho, ex->rwho_cap, (size_t)n + 1))
             return FACTA_ENOMEM;
-        memset(ex->rmask, 0, (n + 1) * sizeof *ex->rmask);
+        /* what the rejects mark is cleared after use: the rest of rmask stays zero, and is
+         * not cleared again for every phase */
+        size_t zero = ex->rmask_zero;
+        if (zero < (size_t)n + 1) {
+            memset(ex->rmask + zero, 0, ((size_t)n + 1 - zero) * sizeof *ex->rmask);
+            zero = (size_t)n + 1;
+        }
+        ex->rmask_zero = 0; /* until the marks are cleared (an error return leaves them) */
         for (size_t i = 0; i < ex->ncands; i++) {
             const cand *rj = &ex->cands[i];
             const rule *rr = &r->rules[rj->rule];
@@ -1252,6 +1259,13 @@ int match_phase(facta_extractor *ex, const phase *ph)
                 }
             }
         }
+        for (size_t i = 0; i < ex->ncands; i++) {
+            const cand *rj = &ex->cands[i];
+            if (r->rules[rj->rule].is_reject)
+                for (uint32_t k = rj->rs; k < rj->re && k < n; k++)
+                    ex->rmask[k] = 0;
+        }
+        ex->rmask_zero = zero;
     }
     /* conflicts: longest, then priority, then earliest rule */
     if (order_cands(ex, r))
