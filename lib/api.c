@@ -419,6 +419,7 @@ static void release_scratch(facta_extractor *ex)
     DROP(ex->rec_head, ex->rec_head_cap);
     DROP(ex->cands, ex->cands_cap);
     DROP(ex->occ, ex->occ_cap);
+    ex->occ_zero = 0;
     DROP(ex->rmask, ex->rmask_cap);
     ex->rmask_zero = 0;
     DROP(ex->rwho, ex->rwho_cap);

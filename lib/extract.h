@@ -120,6 +120,7 @@ struct facta_extractor {
     size_t last_cand_cap;
     int32_t *occ;               /* per token: 1 + the rule whose record holds it, 0 free */
     size_t occ_cap;
+    size_t occ_zero;            /* occ[0, occ_zero) is zero (between phases) */
     uint64_t *rmask;            /* per token: types rejected there (bit type & 63) */
     size_t rmask_cap;
     size_t rmask_zero;          /* rmask[0, rmask_zero) is zero (between phases) */

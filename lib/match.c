@@ -1272,7 +1272,13 @@ int match_phase(facta_extractor *ex, const phase *ph)
         return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->occ, ex->occ_cap, n + 1))
         return FACTA_ENOMEM;
-    memset(ex->occ, 0, (n + 1) * sizeof *ex->occ);
+    /* as rmask: what the records hold is cleared after use */
+    size_t zero = ex->occ_zero;
+    if (zero < (size_t)n + 1) {
+        memset(ex->occ + zero, 0, ((size_t)n + 1 - zero) * sizeof *ex->occ);
+        zero = (size_t)n + 1;
+    }
+    ex->occ_zero = 0;
     for (size_t i = 0; i < ex->ncands; i++) {
         cand *c = &ex->cands[i];
         const rule *ru = &r->rules[c->rule];
@@ -1305,5 +1311,12 @@ int match_phase(facta_extractor *ex, const phase *ph)
             for (uint32_t k = c->rs; k < c->re; k++)
                 ex->occ[k] = c->rule + 1;
     }
+    for (size_t i = 0; i < ex->ncands; i++) { /* all that may have taken tokens */
+        const cand *c = &ex->cands[i];
+        if (!c->dead && !r->rules[c->rule].is_reject && !r->rules[c->rule].overlap)
+            for (uint32_t k = c->rs; k < c->re; k++)
+                ex->occ[k] = 0;
+    }
+    ex->occ_zero = zero;
     return 0;
 }
