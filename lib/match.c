@@ -831,12 +831,12 @@ static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, u
 static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t pos, int marked)
 {
     const rule *ru = &ex->rules->rules[ri];
-    const ftok *t = &ex->toks[pos];
-    uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
     /* first what comes after the `ahead` tests: mostly a lexicon or words, cheaper than a
      * generic first test */
     if (!ahead_look_ok(ex, ph, ru, pos))
         return 0;
+    const ftok *t = &ex->toks[pos];
+    uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
     if (ru->first_pred >= 0) {
         if (!pred_test(ex, ru->first_pred, t))
             return 1;
