@@ -329,6 +329,7 @@ void facta_extractor_free(facta_extractor *ex)
     fa_free(al, ex->lexstart);
     fa_free(al, ex->seedmask);
     fa_free(al, ex->wordmask);
+    fa_free(al, ex->arow);
     fa_free(al, ex->hits);
     fa_free(al, ex->recs);
     fa_free(al, ex->rec_head);
@@ -412,12 +413,15 @@ static void release_scratch(facta_extractor *ex)
     DROP(ex->lexstart, ex->lexstart_cap);
     DROP(ex->seedmask, ex->seedmask_cap);
     DROP(ex->wordmask, ex->wordmask_cap);
+    DROP(ex->arow, ex->arow_cap);
     DROP(ex->hits, ex->hits_cap);
     DROP(ex->recs, ex->recs_cap);
     DROP(ex->rec_head, ex->rec_head_cap);
     DROP(ex->cands, ex->cands_cap);
     DROP(ex->occ, ex->occ_cap);
+    ex->occ_zero = 0;
     DROP(ex->rmask, ex->rmask_cap);
+    ex->rmask_zero = 0;
     DROP(ex->rwho, ex->rwho_cap);
     DROP(ex->cl, ex->cl_cap);
     DROP(ex->cl_fwd, ex->cl_fwd_cap);

@@ -90,6 +90,8 @@ struct facta_extractor {
     size_t seedmask_cap;
     uint64_t *wordmask;         /* per token: the phases where its word is a seed key */
     size_t wordmask_cap;
+    uint8_t *arow;              /* per token and 2 past the end: its row of phase.gen_ahead */
+    size_t arow_cap;
     /* records */
     rec *recs;
     size_t nrecs, recs_cap;
@@ -118,8 +120,10 @@ struct facta_extractor {
     size_t last_cand_cap;
     int32_t *occ;               /* per token: 1 + the rule whose record holds it, 0 free */
     size_t occ_cap;
+    size_t occ_zero;            /* occ[0, occ_zero) is zero (between phases) */
     uint64_t *rmask;            /* per token: types rejected there (bit type & 63) */
     size_t rmask_cap;
+    size_t rmask_zero;          /* rmask[0, rmask_zero) is zero (between phases) */
     int32_t *rwho;              /* per token: a reject rule that covers it */
     size_t rwho_cap;
     uint32_t *seed_stamp;

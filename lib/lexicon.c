@@ -265,6 +265,28 @@ uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word)
     return 0;
 }
 
+int lex_derive(facta_rules *r)
+{
+    r->root_child = arena_alloc(&r->pool, (r->nwords + 1) * sizeof *r->root_child);
+    r->node_kids = arena_alloc(&r->pool, (r->nnodes / 64 + 1) * sizeof *r->node_kids);
+    if (!r->root_child || !r->node_kids)
+        return FACTA_ENOMEM;
+    memset(r->root_child, 0, (r->nwords + 1) * sizeof *r->root_child);
+    memset(r->node_kids, 0, (r->nnodes / 64 + 1) * sizeof *r->node_kids);
+    for (size_t i = 0; i < r->edges_cap; i++) {
+        uint64_t key = r->edges[i].key;
+        if (!key)
+            continue;
+        uint32_t node = (uint32_t)((key - 1) >> 32), word = (uint32_t)(key - 1);
+        if (node < r->nnodes)
+            r->node_kids[node / 64] |= 1ull << (node % 64);
+        /* lex_child itself: the same answer as the walk would get, even from a damaged pack */
+        if (node == 0 && word < r->nwords && !r->root_child[word])
+            r->root_child[word] = lex_child(r, 0, word);
+    }
+    return 0;
+}
+
 static int add_child(facta_rules *r, uint32_t node, uint32_t word, uint32_t *child)
 {
     uint32_t c = lex_child(r, node, word);

@@ -28,7 +28,8 @@ int match_lexicons(facta_extractor *ex)
     if (FA_GROW(ex->al, ex->hit_off, ex->hit_off_cap, n + 1) ||
         FA_GROW(ex->al, ex->lexstart, ex->lexstart_cap, n + 1) ||
         FA_GROW(ex->al, ex->seedmask, ex->seedmask_cap, n + 1) ||
-        FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1))
+        FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1) ||
+        FA_GROW(ex->al, ex->arow, ex->arow_cap, n + 2))
         return FACTA_ENOMEM;
     /* the word ids of the tokens lately looked up, by position mod 8: a phrase walk looks at
      * the tokens after i, which are looked up again as their own walks begin */
@@ -46,6 +47,7 @@ int match_lexicons(facta_extractor *ex)
             pt->cls = pt->kind <= 5 && pt->script <= 3 && pt->shape <= 5 && c < 128
                           ? (uint8_t)c
                           : FTOK_NO_CLASS;
+            ex->arow[i] = pt->cls < 128 ? pt->cls : 128;
         }
         /* depth-first walk: (node, next token) */
         struct { uint32_t node; uint32_t pos; } st[64];
@@ -58,6 +60,8 @@ int match_lexicons(facta_extractor *ex)
             uint32_t node = st[sp].node, pos = st[sp].pos;
             if (pos >= n || pos - i >= FACTA__MAX_PHRASE_WORDS)
                 continue;
+            if (node && !((r->node_kids[node / 64] >> (node % 64)) & 1))
+                continue; /* a leaf: no phrase goes on */
             const ftok *t = &ex->toks[pos];
             uint32_t *words = cw[pos % 8];
             if (ctag[pos % 8] != pos) {
@@ -66,7 +70,7 @@ int match_lexicons(facta_extractor *ex)
             }
             size_t k = ck[pos % 8];
             for (size_t w = 0; w < k; w++) {
-                uint32_t c = lex_child(r, node, words[w]);
+                uint32_t c = node ? lex_child(r, node, words[w]) : r->root_child[words[w]];
                 if (!c)
                     continue;
                 uint32_t ne;
@@ -115,6 +119,7 @@ int match_lexicons(facta_extractor *ex)
     }
     ex->hit_off[n] = (uint32_t)ex->nhits;
     ex->lexstart[n] = 0;
+    ex->arow[n] = ex->arow[n + 1] = 129;
     return 0;
 }
 
@@ -398,6 +403,16 @@ static inline __attribute__((always_inline)) int look_one(const facta_extractor 
     return 0;
 }
 
+/* Do the summaries of a split's alternatives other than words rule them all out at pos? */
+static inline __attribute__((always_inline)) int
+look_alt_ruled_out(const facta_extractor *ex, const struct look_alt *a, const ftok *t, uint32_t pos)
+{
+    unsigned c = t->pub.cls;
+    return c < 128 && !((a->cls[c >> 6] >> (c & 63)) & 1) && !(ex->lexstart[pos] & a->lex) &&
+           !(a->lex_any && ex->hit_off[pos] < ex->hit_off[pos + 1]) &&
+           !(a->rec && ex->rec_head[pos] >= 0);
+}
+
 /* A thread at a split: can one of its branches get past the instruction it meets? The
  * summaries rule most tokens out at once. */
 static __attribute__((noinline)) int look_alt(const facta_extractor *ex, const phase *ph, uint32_t arg, uint32_t pos)
@@ -411,9 +426,7 @@ static __attribute__((noinline)) int look_alt(const facta_extractor *ex, const p
             if (word_eq(&ex->rules->preds[l[i].arg], t))
                 return 1;
     }
-    unsigned c = t->pub.cls;
-    if (c < 128 && !((a->cls[c >> 6] >> (c & 63)) & 1) && !(ex->lexstart[pos] & a->lex) &&
-        !(a->lex_any && ex->hit_off[pos] < ex->hit_off[pos + 1]) && !(a->rec && ex->rec_head[pos] >= 0))
+    if (look_alt_ruled_out(ex, a, t, pos))
         return 0;
     for (i = a->nwords; i < a->n; i++)
         if (look_one(ex, &l[i], pos))
@@ -427,8 +440,14 @@ static inline __attribute__((always_inline)) int look_ok(const facta_extractor *
         return 1;
     if (pos >= ex->ntoks)
         return 0;
-    if (lk->kind == LOOK_ALT)
+    if (lk->kind == LOOK_ALT) {
+        /* most tokens: not a word of the split, and ruled out by the summaries, without a call */
+        const struct look_alt *a = &ph->look_alt[lk->arg];
+        const ftok *t = &ex->toks[pos];
+        if (!((a->words >> (t->fhash & 63)) & 1) && look_alt_ruled_out(ex, a, t, pos))
+            return 0;
         return look_alt(ex, ph, lk->arg, pos);
+    }
     return look_one(ex, lk, pos);
 }
 
@@ -794,12 +813,6 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
     return 0;
 }
 
-/* The row of gen_ahead for the token at pos: its class, 128 without one, 129 past the end. */
-static inline size_t ahead_row(const facta_extractor *ex, uint32_t pos)
-{
-    return pos >= ex->ntoks ? 129 : ex->toks[pos].pub.cls < 128 ? ex->toks[pos].pub.cls : 128;
-}
-
 /* Start the rules seeded by key at pos, if any (most tokens have none: looked up inline). */
 static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos, int live)
 {
@@ -818,12 +831,12 @@ static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, u
 static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t pos, int marked)
 {
     const rule *ru = &ex->rules->rules[ri];
-    const ftok *t = &ex->toks[pos];
-    uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
     /* first what comes after the `ahead` tests: mostly a lexicon or words, cheaper than a
      * generic first test */
     if (!ahead_look_ok(ex, ph, ru, pos))
         return 0;
+    const ftok *t = &ex->toks[pos];
+    uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
     if (ru->first_pred >= 0) {
         if (!pred_test(ex, ru->first_pred, t))
             return 1;
@@ -862,8 +875,8 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
          * two `ahead` tests the classes of the next two tokens, in generic order */
         size_t w = ph->gen_words;
         const uint64_t *any = ph->gen_any + t->pub.cls * w, *key = ph->gen_key + t->pub.cls * w;
-        const uint64_t *a0 = ph->gen_ahead[0] + ahead_row(ex, pos + 1) * w;
-        const uint64_t *a1 = ph->gen_ahead[1] + ahead_row(ex, pos + 2) * w;
+        const uint64_t *a0 = ph->gen_ahead[0] + ex->arow[pos + 1] * w;
+        const uint64_t *a1 = ph->gen_ahead[1] + ex->arow[pos + 2] * w;
         for (size_t k = 0; k < w; k++) {
             uint64_t mk = ex->gen_mark[k];
             uint64_t m = (any[k] | (key[k] & mk)) & a0[k] & a1[k];
@@ -1128,12 +1141,16 @@ int match_phase(facta_extractor *ex, const phase *ph)
         ex->ring_n[b] = 0;
     size_t phi = (size_t)(ph - r->phases);
     uint64_t phbit = phi < 64 && phi < (size_t)r->nphases ? 1ull << phi : 0;
+    /* in locals: neither array changes while the VM runs (records are added after it) */
+    const uint64_t *seedmask = ex->seedmask;
+    const int32_t *rec_head = ex->rec_head;
     for (uint32_t pos = 0; pos <= n; pos++) {
-        size_t b = pos % RING;
+        size_t b = pos % RING, nb = ex->ring_n[b];
         ex->gen++;
-        if (ex->ring_n[b] > 1) { /* by start, stable: an insertion sort (lists are short) */
+        if (nb) {
             thread *tl = ex->ring[b];
-            for (size_t i = 1; i < ex->ring_n[b]; i++) {
+            /* by start, stable: an insertion sort (lists are short) */
+            for (size_t i = 1; i < nb; i++) {
                 thread x = tl[i];
                 size_t j = i;
                 while (j > 0 && tl[j - 1].start > x.start) {
@@ -1142,16 +1159,16 @@ int match_phase(facta_extractor *ex, const phase *ph)
                 }
                 tl[j] = x;
             }
+            /* run_thread may park into other buckets, never into this one */
+            if ((rc = run_thread(ex, ph, tl, nb, pos, UINT32_MAX)))
+                return rc;
+            ex->ring_n[b] = 0;
         }
-        /* run_thread may park into other buckets, never into this one */
-        if (ex->ring_n[b] && (rc = run_thread(ex, ph, ex->ring[b], ex->ring_n[b], pos, UINT32_MAX)))
-            return rc;
-        ex->ring_n[b] = 0;
         /* nothing to seed here: no key of the phase, no generic rule for the token's
          * class, no record */
-        if (pos < n && phbit && !(ex->seedmask[pos] & phbit) && ex->rec_head[pos] < 0)
+        if (pos == n || (phbit && !(seedmask[pos] & phbit) && rec_head[pos] < 0))
             continue;
-        if (pos < n && (rc = seed(ex, ph, pos, phbit)))
+        if ((rc = seed(ex, ph, pos, phbit)))
             return rc;
     }
 
@@ -1160,9 +1177,14 @@ int match_phase(facta_extractor *ex, const phase *ph)
     for (size_t i = 0; i < ex->ncands; i++) {
         cand *c = &ex->cands[i];
         const rule *ru = &r->rules[c->rule];
-        get_caps(ex, c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
         c->rs = c->start;
         c->re = c->end;
+        /* the captures only when the record span is one of them (most rules: the match) */
+        int need = ru->is_reject && ru->target_cap >= 0;
+        for (int k = 0; k < ru->nemits && !need && !ru->is_reject; k++)
+            need = ru->emits[k].span_cap >= 0;
+        if (need)
+            get_caps(ex, c, caps, ru->ncaps < 64 ? ru->ncaps : 64);
         if (ru->is_reject) {
             if (ru->target_cap >= 0 && caps[ru->target_cap].s >= 0) {
                 c->rs = (uint32_t)caps[ru->target_cap].s;
@@ -1197,7 +1219,14 @@ int match_phase(facta_extractor *ex, const phase *ph)
         if (FA_GROW(ex->al, ex->rmask, ex->rmask_cap, (size_t)n + 1) ||
             FA_GROW(ex->al, ex->rwho, ex->rwho_cap, (size_t)n + 1))
             return FACTA_ENOMEM;
-        memset(ex->rmask, 0, (n + 1) * sizeof *ex->rmask);
+        /* what the rejects mark is cleared after use: the rest of rmask stays zero, and is
+         * not cleared again for every phase */
+        size_t zero = ex->rmask_zero;
+        if (zero < (size_t)n + 1) {
+            memset(ex->rmask + zero, 0, ((size_t)n + 1 - zero) * sizeof *ex->rmask);
+            zero = (size_t)n + 1;
+        }
+        ex->rmask_zero = 0; /* until the marks are cleared (an error return leaves them) */
         for (size_t i = 0; i < ex->ncands; i++) {
             const cand *rj = &ex->cands[i];
             const rule *rr = &r->rules[rj->rule];
@@ -1230,13 +1259,26 @@ int match_phase(facta_extractor *ex, const phase *ph)
                 }
             }
         }
+        for (size_t i = 0; i < ex->ncands; i++) {
+            const cand *rj = &ex->cands[i];
+            if (r->rules[rj->rule].is_reject)
+                for (uint32_t k = rj->rs; k < rj->re && k < n; k++)
+                    ex->rmask[k] = 0;
+        }
+        ex->rmask_zero = zero;
     }
     /* conflicts: longest, then priority, then earliest rule */
     if (order_cands(ex, r))
         return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->occ, ex->occ_cap, n + 1))
         return FACTA_ENOMEM;
-    memset(ex->occ, 0, (n + 1) * sizeof *ex->occ);
+    /* as rmask: what the records hold is cleared after use */
+    size_t zero = ex->occ_zero;
+    if (zero < (size_t)n + 1) {
+        memset(ex->occ + zero, 0, ((size_t)n + 1 - zero) * sizeof *ex->occ);
+        zero = (size_t)n + 1;
+    }
+    ex->occ_zero = 0;
     for (size_t i = 0; i < ex->ncands; i++) {
         cand *c = &ex->cands[i];
         const rule *ru = &r->rules[c->rule];
@@ -1269,5 +1311,12 @@ int match_phase(facta_extractor *ex, const phase *ph)
             for (uint32_t k = c->rs; k < c->re; k++)
                 ex->occ[k] = c->rule + 1;
     }
+    for (size_t i = 0; i < ex->ncands; i++) { /* all that may have taken tokens */
+        const cand *c = &ex->cands[i];
+        if (!c->dead && !r->rules[c->rule].is_reject && !r->rules[c->rule].overlap)
+            for (uint32_t k = c->rs; k < c->re; k++)
+                ex->occ[k] = 0;
+    }
+    ex->occ_zero = zero;
     return 0;
 }

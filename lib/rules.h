@@ -358,6 +358,11 @@ struct facta_rules {
     size_t nnode_ents, node_ents_cap;
     uint32_t *tents;          /* entries by node, after finish */
     size_t ntents;
+    /* From the edges at rules_finish (lex_derive), for the phrase walk of match_lexicons:
+     * the root's child of each word (0: none) and a bit per node with children, so that
+     * the first word of a phrase and a leaf need no edge probe. */
+    uint32_t *root_child;     /* per word id */
+    uint64_t *node_kids;      /* bit per node */
     size_t ncollisions;
     /* patterns */
     pred *preds;
@@ -426,6 +431,7 @@ size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint6
                        uint32_t *out, uint8_t *generated, size_t max);
 /* Child of trie node `node` along word id `word`, or 0 (the root is never a child). */
 uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word);
+int lex_derive(facta_rules *r);
 /* Does entry e carry tag name `tag`? */
 int lex_entry_has_tag(const facta_rules *r, const lex_entry *e, const char *tag);
 /* Value of key=value tag `key` in entry e; NULL when absent. Copies into buf. */

@@ -3081,6 +3081,8 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         return FACTA_ENOMEM;
     }
     int rc = r->pack ? 0 : lex_finish(r);
+    if (!rc)
+        rc = lex_derive(r);
     if (rc) {
         diag_set(diag, rc, "<rules>", 0, 0, 0, "%s", facta_strerror(rc));
         return rc;

@@ -559,6 +559,29 @@ static void test_fixed_bugs(void **state)
     facta_rules_free(dr);
 }
 
+/* ---- the phrase walk's shortcuts (lex_derive) agree with the trie's edges ---- */
+
+static void test_lex_derive(void **state)
+{
+    (void)state;
+    facta_rules *r = compile_ok(
+        "lexicon L { big apple; big apple pie; apple; new york city; york }\nrule a: @L => T;");
+    assert_non_null(r->root_child);
+    assert_non_null(r->node_kids);
+    for (uint32_t w = 0; w < r->nwords; w++)
+        assert_int_equal(r->root_child[w], lex_child(r, 0, w));
+    for (uint32_t node = 0; node < r->nnodes; node++) {
+        int kids = 0;
+        for (uint32_t w = 0; w < r->nwords && !kids; w++)
+            kids = lex_child(r, node, w) != 0;
+        assert_int_equal((r->node_kids[node / 64] >> (node % 64)) & 1, kids);
+    }
+    char buf[512];
+    assert_string_equal(run(r, "a big apple pie, an apple and new york city, york", buf, 512),
+                        "T:big apple pie|T:apple|T:new york city|T:york");
+    facta_rules_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -568,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_regex_needed_byte),           cmocka_unit_test(test_linear_time),
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),            cmocka_unit_test(test_split_looks),
+        cmocka_unit_test(test_lex_derive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
