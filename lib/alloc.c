@@ -299,15 +299,7 @@ int facta_utf8_valid(const char *text, size_t len, size_t *bad_offset)
     while (i < len) {
         unsigned c = s[i];
         if (c < 0x80) {
-            i++;
-            /* then 8 ASCII bytes at a time */
-            while (i + 8 <= len) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if (w & 0x8080808080808080ull)
-                    break;
-                i += 8;
-            }
+            i = utf8_ascii_run(s, i + 1, len);
             continue;
         }
         /* two-byte sequences (Cyrillic, Latin-1) inline; the rest is checked in full */

@@ -94,6 +94,21 @@ static inline uint64_t fa_hash(const void *p, size_t n)
 
 /* ---- UTF-8 ------------------------------------------------------------------ */
 
+/* The end of the ASCII run of s[i, n) that starts at i, found eight bytes at a time (it may
+ * stop up to seven bytes early: the caller goes on byte by byte). */
+static inline size_t utf8_ascii_run(const void *s, size_t i, size_t n)
+{
+    const unsigned char *p = s;
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+        i += 8;
+    }
+    return i;
+}
+
 /* Are the eight bytes at p four characters U+0400..U+047F (lead byte 0xD0 or 0xD1, then a
  * continuation byte)? Russian text, checked a word at a time. */
 static inline int utf8_four_cyrillic(const void *p)

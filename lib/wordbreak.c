@@ -112,15 +112,7 @@ int wb_text_ok(const char *s, size_t n)
     while (i < n) {
         unsigned c = (unsigned char)s[i];
         if (c < 0x80) {
-            i++;
-            /* then eight ASCII bytes at a time (English text) */
-            while (i + 8 <= n) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if (w & 0x8080808080808080ull)
-                    break;
-                i += 8;
-            }
+            i = utf8_ascii_run(s, i + 1, n); /* English text */
             continue;
         }
         if ((c | 1) == 0xD1 && i + 1 < n) {
