@@ -70,7 +70,7 @@ int match_lexicons(facta_extractor *ex)
             }
             size_t k = ck[pos % 8];
             for (size_t w = 0; w < k; w++) {
-                uint32_t c = node ? lex_child(r, node, words[w]) : r->root_child[words[w]];
+                uint32_t c = lex_next(r, node, words[w]);
                 if (!c)
                     continue;
                 uint32_t ne;

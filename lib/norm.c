@@ -454,7 +454,7 @@ static int num_word(facta_extractor *ex, const char *w, size_t n, uint64_t h, do
     uint32_t ids[8];
     size_t k = lex_form_words(r, w, n, h, ids, 8);
     for (size_t i = 0; i < k; i++) {
-        uint32_t node = lex_child(r, 0, ids[i]);
+        uint32_t node = lex_next(r, 0, ids[i]);
         if (!node)
             continue;
         uint32_t ne;
@@ -568,7 +568,7 @@ static val lemma_en(facta_extractor *ex, const ftok *t)
     uint32_t ids[8];
     size_t k = lex_form_words(r, w, n, t->fhash, ids, 8);
     for (size_t i = 0; i < k; i++) {
-        uint32_t node = lex_child(r, 0, ids[i]);
+        uint32_t node = lex_next(r, 0, ids[i]);
         uint32_t ne;
         const uint32_t *ents = node ? lex_node_entries(r, node, &ne) : NULL;
         for (uint32_t j = 0; ents && j < ne; j++) {

@@ -431,6 +431,12 @@ size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint6
                        uint32_t *out, uint8_t *generated, size_t max);
 /* Child of trie node `node` along word id `word`, or 0 (the root is never a child). */
 uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word);
+/* The same for finished rules: a child of the root comes from root_child (lex_derive). */
+static inline uint32_t lex_next(const facta_rules *r, uint32_t node, uint32_t word)
+{
+    return node == 0 && r->root_child && word < r->nwords ? r->root_child[word]
+                                                           : lex_child(r, node, word);
+}
 int lex_derive(facta_rules *r);
 /* Does entry e carry tag name `tag`? */
 int lex_entry_has_tag(const facta_rules *r, const lex_entry *e, const char *tag);

@@ -157,6 +157,16 @@ static facta_rules *compile_with(counting *c, int *rc_out, char *problem, size_t
     return NULL;
 }
 
+/* RULES compiled with allocator c, which must succeed. */
+static facta_rules *compile_ok_with(counting *c)
+{
+    int rc;
+    char problem[800];
+    facta_rules *r = compile_with(c, &rc, problem, sizeof problem);
+    assert_int_equal(rc, FACTA_OK);
+    return r;
+}
+
 /* One operation on a fresh extractor; fills `out` with a summary of its results. */
 enum { OP_EXTRACT, OP_JSON, OP_TOKENS, OP_EXPLAIN, OP_REPLACE, OP_COUNT };
 static const char *const OP_NAMES[] = {"extract", "json", "tokens", "explain", "replace"};
@@ -369,10 +379,7 @@ static void test_extract_failures(void **state)
 {
     (void)state;
     counting c = {0};
-    int rc;
-    char problem[800];
-    facta_rules *r = compile_with(&c, &rc, problem, sizeof problem);
-    assert_int_equal(rc, FACTA_OK);
+    facta_rules *r = compile_ok_with(&c);
     extract_failure_loop(r, &c, "small rules");
     facta_rules_free(r);
     assert_int_equal(c.live, 0);
@@ -527,10 +534,7 @@ static void test_hooks_used(void **state)
 {
     (void)state;
     counting c = {0};
-    int rc;
-    char problem[800];
-    facta_rules *r = compile_with(&c, &rc, problem, sizeof problem);
-    assert_int_equal(rc, FACTA_OK);
+    facta_rules *r = compile_ok_with(&c);
     long after_compile = c.calls;
     assert_true(after_compile > 0);
     facta_extractor *ex;
@@ -558,10 +562,7 @@ static void test_memory_after_large_document(void **state)
 {
     (void)state;
     counting c = {0};
-    int rc;
-    char problem[800];
-    facta_rules *r = compile_with(&c, &rc, problem, sizeof problem);
-    assert_int_equal(rc, FACTA_OK);
+    facta_rules *r = compile_ok_with(&c);
     facta_extractor *ex;
     assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
     const char *json;
