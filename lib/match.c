@@ -777,9 +777,10 @@ static inline int ahead_ok(const facta_extractor *ex, const phase *ph, const rul
 }
 
 /* Start the rules seeded by one key found at pos. live: a <TYPE> key is that of a live
- * record. */
+ * record; end: where the key's phrase or record ends. */
 static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase *ph,
-                                               const struct seed_slot *sl, uint32_t pos, int live)
+                                               const struct seed_slot *sl, uint32_t pos, int live,
+                                               uint32_t end)
 {
     for (uint32_t i = 0; i < sl->n; i++) {
         const struct seed_ent *f = &ph->seeds[sl->off + i];
@@ -789,6 +790,12 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
             continue;
         }
         if (ex->seed_stamp[f->rule] == pos + 1)
+            continue;
+        /* a thread through the key's instruction would die at the token after it (as
+         * run_thread would find); another key may still start the rule here. A token test
+         * consumes one token, whatever phrase of a lexicon gave its key. */
+        if (f->from >= 0 &&
+            !look_ok(ex, ph, &ph->look[f->from + 1], ph->prog[f->from].op == OP_TOK ? pos + 1 : end))
             continue;
         ex->seed_stamp[f->rule] = pos + 1;
         uint32_t known = UINT32_MAX;
@@ -814,14 +821,15 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
 }
 
 /* Start the rules seeded by key at pos, if any (most tokens have none: looked up inline). */
-static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos, int live)
+static inline int seed_key(facta_extractor *ex, const phase *ph, uint64_t key, uint32_t pos, int live,
+                           uint32_t end)
 {
     if (!ph->seed_index_cap)
         return 0;
     for (size_t h = seed_slot_of(key, ph->seed_index_cap); ph->seed_index[h].n;
          h = (h + 1) & (ph->seed_index_cap - 1))
         if (ph->seed_index[h].key == key)
-            return seed_slot(ex, ph, &ph->seed_index[h], pos, live);
+            return seed_slot(ex, ph, &ph->seed_index[h], pos, live, end);
     return 0;
 }
 
@@ -859,15 +867,16 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
 {
     const facta_rules *r = ex->rules;
     const ftok *t = &ex->toks[pos];
-    int rc = phbit && !(ex->wordmask[pos] & phbit) ? 0 : seed_key(ex, ph, t->fhash & ~(3ull << 62), pos, 0);
+    int rc = phbit && !(ex->wordmask[pos] & phbit) ? 0 : seed_key(ex, ph, t->fhash & ~(3ull << 62), pos, 0, pos + 1);
     for (uint32_t h = ex->hit_off[pos]; !rc && h < ex->hit_off[pos + 1]; h++) {
         uint32_t lex = r->entries[ex->hits[h].entry].lex;
         if (phbit && lex < (uint32_t)r->nlexs && !(r->lex_seed_phases[lex] & phbit))
             continue; /* no rule of the phase is keyed by the lexicon */
-        rc = seed_key(ex, ph, (1ull << 62) | lex, pos, 1);
+        rc = seed_key(ex, ph, (1ull << 62) | lex, pos, 1, ex->hits[h].end);
     }
     for (int32_t ri = ex->rec_head[pos]; !rc && ri >= 0; ri = ex->recs[ri].next_at_start)
-        rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos, !ex->recs[ri].dead);
+        rc = seed_key(ex, ph, (1ull << 63) | (uint64_t)ex->recs[ri].type, pos, !ex->recs[ri].dead,
+                      ex->recs[ri].te);
     if (!ph->ngeneric || rc)
         return rc;
     if (t->pub.cls < 128) {
@@ -877,9 +886,13 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
         const uint64_t *any = ph->gen_any + t->pub.cls * w, *key = ph->gen_key + t->pub.cls * w;
         const uint64_t *a0 = ph->gen_ahead[0] + ex->arow[pos + 1] * w;
         const uint64_t *a1 = ph->gen_ahead[1] + ex->arow[pos + 2] * w;
+        size_t n = ex->ntoks;
+        const uint64_t *n0 = ph->gen_next[0] + (pos + 1 < n ? t[1].fhash & 63 : 64) * w;
+        const uint64_t *n1 = ph->gen_next[1] + (pos + 2 < n ? t[2].fhash & 63 : 64) * w;
+        const uint64_t *fb = ph->gen_byte + (t->folded_len ? (unsigned char)t->pub.folded[0] : 256) * w;
         for (size_t k = 0; k < w; k++) {
             uint64_t mk = ex->gen_mark[k];
-            uint64_t m = (any[k] | (key[k] & mk)) & a0[k] & a1[k];
+            uint64_t m = ((any[k] & fb[k]) | (key[k] & mk)) & a0[k] & a1[k] & n0[k] & n1[k];
             ex->gen_mark[k] = 0;
             while (m) {
                 unsigned b = (unsigned)__builtin_ctzll(m);

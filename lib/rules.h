@@ -133,6 +133,7 @@ typedef struct pred {
     uint32_t re_minlen;
     const uint8_t *re_first;
     int re_need;      /* a byte every match contains (a top-level literal), or -1 */
+    uint8_t re_cased; /* matched case-sensitively throughout (no i flag, no "(?i)") */
     const struct re_tails *re_tail; /* a match ends with one of these literals, or NULL */
     int re_any;       /* the pattern is ".+" (1), ".*" (2) or "[class]+" (3) then the tail:
                        * the tail decides (and, for 3, the class of what comes before it) */
@@ -255,8 +256,9 @@ typedef struct phase {
      * gen_bits); pc: the first instruction the key comes from when that instruction passing
      * is enough for can_start (no `after`/`notafter`), else -1: an @LEX without tag or test
      * passes where its key is, a <TYPE> where a live record of it is, a token test where it
-     * passes */
-    struct seed_ent { uint64_t key; int rule; int32_t pc; } *seeds; /* sorted by key */
+     * passes; from: that instruction in any case (-1: none), whose next look must pass after
+     * the key's token, phrase or record for the rule to start there (seed_slot) */
+    struct seed_ent { uint64_t key; int rule; int32_t pc, from; } *seeds; /* sorted by key */
     size_t nseeds;
     struct seed_slot { uint64_t key; uint32_t off, n; } *seed_index; /* key → seeds[off..+n) */
     size_t seed_index_cap;
@@ -267,10 +269,17 @@ typedef struct phase {
      * gen_any[c]: those whose unkeyed first tests may accept a token of class c; gen_key[c]:
      * those that may start there only through a key (seed_slot marks them); gen_ahead[k][c]:
      * those whose `ahead` test k may accept the token k + 1 after the first, of class c (128:
-     * a token without a class, 129: past the end). NULL when there are no generic rules. */
+     * a token without a class, 129: past the end), or, for the token right after them, whose
+     * ahead_look may; gen_next[k][b]: those whose test of that token may accept one whose
+     * word hash has low bits b (64: past the end), words deciding by hash; gen_byte[b]: those
+     * whose unkeyed first tests may accept a token whose folded text begins with byte b (256:
+     * empty), for the first bytes their regular expressions allow. NULL when there are no
+     * generic rules. */
     size_t gen_words;
     uint64_t *gen_any, *gen_key;  /* 128 rows */
     uint64_t *gen_ahead[2];       /* 130 rows */
+    uint64_t *gen_next[2];        /* 65 rows */
+    uint64_t *gen_byte;           /* 257 rows */
     /* gen_same[i]: generic rule i and those whose first element is decided by the test that
      * decides its own (first_pred, or free_pred where no key is), as their first_pred: where
      * it fails, none of them starts */

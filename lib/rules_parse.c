@@ -627,6 +627,10 @@ static int compile_regex(parser *P, pred *p, const char *pat, int icase)
         p->jit = pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE) == 0;
     /* a byte every match must contain: a token without it fails before PCRE2 is called */
     p->re_need = icase ? -1 : regex_needed_byte(pat);
+    /* no caseless matching: not asked for, and no option setting "(?i" or the like inside */
+    p->re_cased = !icase;
+    for (const char *q = strstr(pat, "(?"); q && p->re_cased; q = strstr(q + 2, "(?"))
+        p->re_cased = q[2] && strchr(":=!<>|", q[2]);
     p->re_tail = NULL;
     size_t at = 0;
     if (!icase && regex_tails(P, pat, &p->re_tail, &at))
@@ -1491,7 +1495,7 @@ done:
     return rc;
 }
 
-static int add_seed(parser *P, phase *ph, uint64_t key, int ri, int32_t pc)
+static int add_seed(parser *P, phase *ph, uint64_t key, int ri, int32_t pc, int32_t from)
 {
     size_t cap = ph->nseeds; /* grown one at a time: rules are few */
     struct seed_ent *ns = fa_realloc(&P->r->al, ph->seeds, (cap + 1) * sizeof *ns);
@@ -1501,6 +1505,7 @@ static int add_seed(parser *P, phase *ph, uint64_t key, int ri, int32_t pc)
     ph->seeds[ph->nseeds].key = key;
     ph->seeds[ph->nseeds].rule = ri;
     ph->seeds[ph->nseeds].pc = pc;
+    ph->seeds[ph->nseeds].from = from;
     ph->nseeds++;
     return 0;
 }
@@ -1543,7 +1548,7 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
 {
     facta_rules *r = P->r;
     uint64_t keys[64];
-    int32_t sure[64]; /* seed_ent.pc */
+    int32_t sure[64], from[64]; /* seed_ent.pc, seed_ent.from */
     int nk = 0, generic = 0;
     int plain = ru->after_pred < 0 && ru->notafter_pred < 0;
     ru->first_class[0] = ru->first_class[1] = 0;
@@ -1558,10 +1563,13 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
             int save = nk;
             if (!pred_keys(r, in->x, keys, &nk, 64))
                 generic = 1;
-            for (int j = save; j < nk; j++) /* the test passing is enough */
+            for (int j = save; j < nk; j++) { /* the test passing is enough */
                 sure[j] = plain ? (int32_t)ru->first_pcs[i] : -1;
+                from[j] = (int32_t)ru->first_pcs[i];
+            }
         } else if ((in->op == OP_LEX || in->op == OP_REC) && nk < 64) {
             sure[nk] = plain && (in->op == OP_REC || (in->y < 0 && in->z < 0)) ? (int32_t)ru->first_pcs[i] : -1;
+            from[nk] = (int32_t)ru->first_pcs[i];
             keys[nk++] = in->op == OP_LEX ? KEY_LEX(in->x) : KEY_REC(in->x);
         } else {
             generic = 1;
@@ -1581,7 +1589,7 @@ static int seed_rule(parser *P, phase *ph, rule *ru, int idx)
         return 0;
     }
     for (int i = 0; i < nk; i++)
-        if (add_seed(P, ph, keys[i], idx, sure[i]))
+        if (add_seed(P, ph, keys[i], idx, sure[i], from[i]))
             return P->L.err;
     return 0;
 }
@@ -2619,8 +2627,20 @@ static int pred_flatten(facta_rules *r)
                 const uint8_t *bm = NULL;
                 if (pcre2_pattern_info(p->re, PCRE2_INFO_MINLENGTH, &ml) == 0)
                     p->re_minlen = ml;
-                if (pcre2_pattern_info(p->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0)
+                uint32_t ft = 0, fu = 0;
+                if (pcre2_pattern_info(p->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm) {
                     p->re_first = bm;
+                } else if (p->re_cased && pcre2_pattern_info(p->re, PCRE2_INFO_FIRSTCODETYPE, &ft) == 0 &&
+                           ft == 1 && pcre2_pattern_info(p->re, PCRE2_INFO_FIRSTCODEUNIT, &fu) == 0 &&
+                           fu < 256) {
+                    /* one first byte, matched as it is (no caseless matching anywhere) */
+                    uint8_t *one = arena_alloc(&r->pool, 32);
+                    if (!one)
+                        return FACTA_ENOMEM;
+                    memset(one, 0, 32);
+                    one[fu >> 3] = (uint8_t)(1u << (fu & 7));
+                    p->re_first = one;
+                }
             }
             self = 1;
             p->f_cache = 1;
@@ -2698,6 +2718,69 @@ static void test_classes(const facta_rules *r, int id, uint64_t cls[2])
     cls[1] = p->op == P_WORD ? ~0ull : p->f_cls[1];
 }
 
+/* Set in b (256 bits) the first bytes of the folded text of the tokens test id may accept:
+ * a word's, a folded prefix's, those a regular expression allows (on the text as written,
+ * folded: an ASCII byte folds to its lower case, '`' to '\'', and a non-ASCII character may
+ * fold to anything). */
+static void test_first_bytes(const facta_rules *r, int id, uint64_t b[4])
+{
+    const pred *p = &r->preds[id];
+    uint64_t x[4], y[4];
+    memset(b, 0xff, 4 * sizeof *b);
+    switch (p->op) {
+    case P_AND:
+        test_first_bytes(r, p->a, x);
+        test_first_bytes(r, p->b, y);
+        for (int i = 0; i < 4; i++)
+            b[i] = x[i] & y[i];
+        return;
+    case P_OR:
+        test_first_bytes(r, p->a, x);
+        test_first_bytes(r, p->b, y);
+        for (int i = 0; i < 4; i++)
+            b[i] = x[i] | y[i];
+        return;
+    case P_WORD:
+    case P_PREFIX:
+        if (p->len) {
+            unsigned char c = (unsigned char)p->str[0];
+            memset(b, 0, 4 * sizeof *b);
+            b[c / 64] = 1ull << (c % 64);
+        }
+        return;
+    case P_FRE:
+    case P_RE:
+        if (!p->re_first)
+            return;
+        memset(b, 0, 4 * sizeof *b);
+        for (unsigned c = 0; c < 256; c++) {
+            if (!((p->re_first[c >> 3] >> (c & 7)) & 1))
+                continue;
+            if (p->op == P_RE && c >= 0x80) {
+                memset(b, 0xff, 4 * sizeof *b);
+                return;
+            }
+            unsigned f = p->op == P_RE && c >= 'A' && c <= 'Z' ? c + 32 : c;
+            b[f / 64] |= 1ull << (f % 64);
+            if (p->op == P_RE && c == '`')
+                b['\'' / 64] |= 1ull << ('\'' % 64);
+        }
+        return;
+    default:
+        return;
+    }
+}
+
+/* The words (as bits hash & 63) a token must be one of to pass look lk, or all ones. */
+static uint64_t look_words(const facta_rules *r, const phase *ph, const struct look *lk)
+{
+    if (lk->kind == LOOK_TOK && r->preds[lk->arg].op == P_WORD)
+        return 1ull << (r->preds[lk->arg].hash & 63);
+    if (lk->kind == LOOK_ALT && ph->look_alt[lk->arg].nwords == ph->look_alt[lk->arg].n)
+        return ph->look_alt[lk->arg].words;
+    return ~0ull;
+}
+
 /* phase.gen_any, gen_key and gen_ahead, and each generic rule's free_pred and anchor (after
  * phase_look: they use the rules' `ahead` tests). A generic rule with keys gets a "mark"
  * seed (rule -1 - index) for each of them, by which seed_slot tells seed it may start. */
@@ -2705,10 +2788,11 @@ static int gen_bits(facta_rules *r, phase *ph)
 {
     ph->gen_words = 0;
     ph->gen_any = ph->gen_key = ph->gen_ahead[0] = ph->gen_ahead[1] = ph->gen_same = NULL;
+    ph->gen_next[0] = ph->gen_next[1] = ph->gen_byte = NULL;
     if (!ph->ngeneric)
         return 0;
     size_t w = ((size_t)ph->ngeneric + 63) / 64;
-    size_t rows = 128 + 128 + 130 + 130 + (size_t)ph->ngeneric;
+    size_t rows = 128 + 128 + 130 + 130 + 65 + 65 + 257 + (size_t)ph->ngeneric;
     uint64_t *bits = arena_alloc(&r->pool, rows * w * sizeof *bits);
     if (!bits)
         return FACTA_ENOMEM;
@@ -2718,7 +2802,10 @@ static int gen_bits(facta_rules *r, phase *ph)
     ph->gen_key = bits + 128 * w;
     ph->gen_ahead[0] = bits + 256 * w;
     ph->gen_ahead[1] = bits + 386 * w;
-    ph->gen_same = bits + 516 * w;
+    ph->gen_next[0] = bits + 516 * w;
+    ph->gen_next[1] = bits + 581 * w;
+    ph->gen_byte = bits + 646 * w;
+    ph->gen_same = bits + 903 * w;
     for (int i = 0; i < ph->ngeneric; i++) {
         uint64_t keys[64], gcls[2];
         int nk, ri = ph->generic[i];
@@ -2735,25 +2822,70 @@ static int gen_bits(facta_rules *r, phase *ph)
                 ns[ph->nseeds].key = keys[k];
                 ns[ph->nseeds].rule = -1 - i;
                 ns[ph->nseeds].pc = -1;
+                ns[ph->nseeds].from = -1;
                 ph->nseeds++;
             }
         }
+        /* a rule with keys is in gen_key wherever it may start: where gen_byte rules out
+         * its unkeyed tests, a key still starts it */
         for (unsigned c = 0; c < 128; c++) {
             if (!gen_rule_takes(r, ru, c))
                 continue;
             if (gcls[c / 64] & (1ull << (c % 64)))
                 ph->gen_any[c * w + wi] |= bit;
-            else if (nk)
+            if (nk)
                 ph->gen_key[c * w + wi] |= bit;
-            /* else can_start cannot pass */
+            /* neither: can_start cannot pass */
         }
         for (int k = 0; k < 2; k++) {
-            uint64_t cls[2] = {~0ull, ~0ull};
-            if (k < ru->nahead)
+            uint64_t cls[2] = {~0ull, ~0ull}, words = ~0ull;
+            int end_ok = k > ru->nahead; /* past the end: only a test never made */
+            if (k < ru->nahead) {
                 test_classes(r, ru->ahead[k], cls);
+                if (r->preds[ru->ahead[k]].op == P_WORD)
+                    words = 1ull << (r->preds[ru->ahead[k]].hash & 63);
+            } else if (k == ru->nahead) { /* what start_generic's ahead_look_ok tests */
+                const struct look *lk = &ru->ahead_look;
+                if (lk->kind == LOOK_ALT && !ph->look_alt[lk->arg].nwords) {
+                    cls[0] = ph->look_alt[lk->arg].cls[0];
+                    cls[1] = ph->look_alt[lk->arg].cls[1];
+                    /* a lexicon's phrase or a record may start at a token of any class */
+                    if (ph->look_alt[lk->arg].lex || ph->look_alt[lk->arg].lex_any ||
+                        ph->look_alt[lk->arg].rec)
+                        cls[0] = cls[1] = ~0ull;
+                } else if (lk->kind == LOOK_TOK) {
+                    test_classes(r, (int)lk->arg, cls);
+                }
+                words = look_words(r, ph, lk);
+                end_ok = lk->kind == LOOK_NONE;
+            }
             for (unsigned c = 0; c < 130; c++)
-                if (c >= 128 ? c == 128 || k >= ru->nahead : (cls[c / 64] >> (c % 64)) & 1)
+                if (c >= 128 ? c == 128 || end_ok : (cls[c / 64] >> (c % 64)) & 1)
                     ph->gen_ahead[k][c * w + wi] |= bit;
+            for (unsigned b = 0; b < 65; b++)
+                if (b == 64 || ((words >> b) & 1))
+                    ph->gen_next[k][b * w + wi] |= bit;
+        }
+        {
+            /* the first bytes the unkeyed first tests may accept (gen_rule_split's rest) */
+            uint64_t fb[4] = {0, 0, 0, 0};
+            for (int f = 0; f < ru->nfirst; f++) {
+                const inst *in = &ph->prog[ru->first_pcs[f]];
+                uint64_t kk[64], tb[4];
+                int n = 0;
+                if (nk && (in->op == OP_LEX || in->op == OP_REC ||
+                           (in->op == OP_TOK && pred_keys(r, in->x, kk, &n, 64))))
+                    continue; /* keyed: a mark starts the rule (gen_key) */
+                if (in->op == OP_TOK)
+                    test_first_bytes(r, in->x, tb);
+                else
+                    memset(tb, 0xff, sizeof tb);
+                for (int j = 0; j < 4; j++)
+                    fb[j] |= tb[j];
+            }
+            for (unsigned b = 0; b < 257; b++)
+                if (b == 256 || ((fb[b / 64] >> (b % 64)) & 1))
+                    ph->gen_byte[b * w + wi] |= bit;
         }
         /* the one unkeyed first test, when the keyed ones are known not to pass */
         ru->free_pred = -1;

@@ -133,6 +133,24 @@ static const struct {
     /* generic rules: a word after the first token, the same first test in two rules */
     {"rule a: [lower] [lower] \"(\" [upper] \")\" => A;\nrule b: [lower] \"x\" => B;",
      "ab cd (EF) q x y", "A:ab cd (EF)|B:q x"},
+    /* a key's rule starts only where the next instruction can pass after the key's phrase,
+     * record or token: the other phrases, records and keys at the same token still start it */
+    {"lexicon L { new; new york }\nrule a: @L \"city\" => A;", "new york city, new city",
+     "A:new york city|A:new city"},
+    {"rule n: [number] => _N;\nrule m overlap: [number] [number] => _N;\nphase 2;\n"
+     "rule f: x:<_N> \"x\" => F { norm = text($x) };",
+     "1 2 x", "F:1 2"},
+    {"lexicon L { new york; new }\nrule a: [in=L] \"york\" => A;", "new york", "A:new york"},
+    /* generic rules tried only where the next token's word, and the first byte of the
+     * token's folded text, allow: a regular expression on the text as written folds */
+    {"rule a: [re=/[AB]b+/] => T;", "Abb abb ABB Bbb", "T:Abb|T:Bbb"},
+    {"rule a: [re=/Ab+/] => T;\nrule b: [re=/(?i)xy+/] => U;\nrule c: [re=/zq+/i] => V;",
+     "Abb abb XYY ZQQ", "T:Abb|U:XYY|V:ZQQ"},
+    {"rule a: [fre=/(twenty|thirty)-(one|two)/] => T;", "Twenty-One twenty-two thirty",
+     "T:Twenty-One|T:twenty-two"},
+    {"rule a: [lower] (\"and\" | \"(\") [number] => T;", "cats and 5, dogs ( 6, birds or 7",
+     "T:cats and 5|T:dogs ( 6"},
+    {"rule a: (\"x\" | [re=/q\\d/]) [number] => T;", "x 1 q2 3 z 4", "T:x 1|T:q2 3"},
     /* captures and actions */
     {"rule a: n:[number] u:[alpha] => F { norm = join(number($n), lower($u)) };", "12 Apples",
      "F:12 apples"},
