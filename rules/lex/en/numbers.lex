@@ -3,8 +3,8 @@
 # frac (fractions; canon = value), dozen, ordinal (canon = the number;
 # ordinals that also name a fraction carry frac=VALUE).
 # Digit ordinals (1st, 2nd...) are not words and are left to the tokenizer.
-# Hyphenated compound ordinals are listed for 21-99; compound cardinals
-# (twenty-one) are built by the grammar from tens + unit.
+# compound: hyphenated cardinals 21-99 (twenty-one), one token each; number() reads
+# them part by part. Hyphenated compound ordinals are listed for 21-99 too.
 
 # Units
 zero => 0 | unit
@@ -39,6 +39,80 @@ sixty => 60 | tens
 seventy => 70 | tens
 eighty => 80 | tens
 ninety => 90 | tens
+
+# Compound cardinals 21-99
+twenty-one => 21 | compound
+twenty-two => 22 | compound
+twenty-three => 23 | compound
+twenty-four => 24 | compound
+twenty-five => 25 | compound
+twenty-six => 26 | compound
+twenty-seven => 27 | compound
+twenty-eight => 28 | compound
+twenty-nine => 29 | compound
+thirty-one => 31 | compound
+thirty-two => 32 | compound
+thirty-three => 33 | compound
+thirty-four => 34 | compound
+thirty-five => 35 | compound
+thirty-six => 36 | compound
+thirty-seven => 37 | compound
+thirty-eight => 38 | compound
+thirty-nine => 39 | compound
+forty-one => 41 | compound
+forty-two => 42 | compound
+forty-three => 43 | compound
+forty-four => 44 | compound
+forty-five => 45 | compound
+forty-six => 46 | compound
+forty-seven => 47 | compound
+forty-eight => 48 | compound
+forty-nine => 49 | compound
+fifty-one => 51 | compound
+fifty-two => 52 | compound
+fifty-three => 53 | compound
+fifty-four => 54 | compound
+fifty-five => 55 | compound
+fifty-six => 56 | compound
+fifty-seven => 57 | compound
+fifty-eight => 58 | compound
+fifty-nine => 59 | compound
+sixty-one => 61 | compound
+sixty-two => 62 | compound
+sixty-three => 63 | compound
+sixty-four => 64 | compound
+sixty-five => 65 | compound
+sixty-six => 66 | compound
+sixty-seven => 67 | compound
+sixty-eight => 68 | compound
+sixty-nine => 69 | compound
+seventy-one => 71 | compound
+seventy-two => 72 | compound
+seventy-three => 73 | compound
+seventy-four => 74 | compound
+seventy-five => 75 | compound
+seventy-six => 76 | compound
+seventy-seven => 77 | compound
+seventy-eight => 78 | compound
+seventy-nine => 79 | compound
+eighty-one => 81 | compound
+eighty-two => 82 | compound
+eighty-three => 83 | compound
+eighty-four => 84 | compound
+eighty-five => 85 | compound
+eighty-six => 86 | compound
+eighty-seven => 87 | compound
+eighty-eight => 88 | compound
+eighty-nine => 89 | compound
+ninety-one => 91 | compound
+ninety-two => 92 | compound
+ninety-three => 93 | compound
+ninety-four => 94 | compound
+ninety-five => 95 | compound
+ninety-six => 96 | compound
+ninety-seven => 97 | compound
+ninety-eight => 98 | compound
+ninety-nine => 99 | compound
 
 # Hundreds
 hundred => 100 | hundreds
