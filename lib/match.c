@@ -862,6 +862,30 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     return run_thread(ex, ph, &th, 1, pos, known);
 }
 
+/* Start the generic rules of word k of the phase's bitsets that m holds, in order, at pos
+ * (mk: those a key marked there). 0 or an error. */
+static __attribute__((noinline)) int start_generics(facta_extractor *ex, const phase *ph, uint32_t pos,
+                                                    size_t k, uint64_t m, uint64_t mk)
+{
+    const facta_rules *r = ex->rules;
+    size_t w = ph->gen_words;
+    while (m) {
+        unsigned b = (unsigned)__builtin_ctzll(m);
+        m &= m - 1;
+        int ri = ph->generic[k * 64 + b];
+        const rule *ru = &r->rules[ri];
+        if (ru->anchor && (pos + ru->anchor >= ex->ntoks ||
+                           ex->toks[pos + ru->anchor].fhash != ru->anchor_hash))
+            continue; /* a word it needs after the first token is not there */
+        int rc = start_generic(ex, ph, ri, pos, (mk >> b) & 1);
+        if (rc == 1) /* nor do those that begin with the same test */
+            m &= ~ph->gen_same[(k * 64 + b) * w + k];
+        else if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 /* phbit: the phase's bit in seedmask and wordmask (0: none, look everything up). */
 static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phbit)
 {
@@ -882,32 +906,27 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
     if (t->pub.cls < 128) {
         /* the generic rules whose first test may accept this class of token, and whose first
          * two `ahead` tests the classes of the next two tokens, in generic order */
-        size_t w = ph->gen_words;
-        const uint64_t *any = ph->gen_any + t->pub.cls * w, *key = ph->gen_key + t->pub.cls * w;
-        const uint64_t *a0 = ph->gen_ahead[0] + ex->arow[pos + 1] * w;
-        const uint64_t *a1 = ph->gen_ahead[1] + ex->arow[pos + 2] * w;
-        size_t n = ex->ntoks;
-        const uint64_t *n0 = ph->gen_next[0] + (pos + 1 < n ? t[1].fhash & 63 : 64) * w;
-        const uint64_t *n1 = ph->gen_next[1] + (pos + 2 < n ? t[2].fhash & 63 : 64) * w;
-        const uint64_t *fb = ph->gen_byte + (t->folded_len ? (unsigned char)t->pub.folded[0] : 256) * w;
+        size_t w = ph->gen_words, n = ex->ntoks;
+        size_t rc0 = t->pub.cls, ra0 = ex->arow[pos + 1], ra1 = ex->arow[pos + 2];
+        size_t rn0 = pos + 1 < n ? t[1].fhash & 63 : 64, rn1 = pos + 2 < n ? t[2].fhash & 63 : 64;
+        size_t rb = t->folded_len ? (unsigned char)t->pub.folded[0] : 256;
+        if (w == 1) { /* up to 64 generic rules (the usual case): one word each */
+            uint64_t mk = ex->gen_mark[0];
+            uint64_t m = ((ph->gen_any[rc0] & ph->gen_byte[rb]) | (ph->gen_key[rc0] & mk)) &
+                         ph->gen_ahead[0][ra0] & ph->gen_ahead[1][ra1] & ph->gen_next[0][rn0] &
+                         ph->gen_next[1][rn1];
+            ex->gen_mark[0] = 0;
+            return m ? start_generics(ex, ph, pos, 0, m, mk) : 0;
+        }
         for (size_t k = 0; k < w; k++) {
             uint64_t mk = ex->gen_mark[k];
-            uint64_t m = ((any[k] & fb[k]) | (key[k] & mk)) & a0[k] & a1[k] & n0[k] & n1[k];
+            uint64_t m = ((ph->gen_any[rc0 * w + k] & ph->gen_byte[rb * w + k]) |
+                          (ph->gen_key[rc0 * w + k] & mk)) &
+                         ph->gen_ahead[0][ra0 * w + k] & ph->gen_ahead[1][ra1 * w + k] &
+                         ph->gen_next[0][rn0 * w + k] & ph->gen_next[1][rn1 * w + k];
             ex->gen_mark[k] = 0;
-            while (m) {
-                unsigned b = (unsigned)__builtin_ctzll(m);
-                m &= m - 1;
-                int ri = ph->generic[k * 64 + b];
-                const rule *ru = &r->rules[ri];
-                if (ru->anchor && (pos + ru->anchor >= ex->ntoks ||
-                                   ex->toks[pos + ru->anchor].fhash != ru->anchor_hash))
-                    continue; /* a word it needs after the first token is not there */
-                rc = start_generic(ex, ph, ri, pos, (mk >> b) & 1);
-                if (rc == 1) /* nor do those that begin with the same test */
-                    m &= ~ph->gen_same[(k * 64 + b) * w + k];
-                else if (rc)
-                    return rc;
-            }
+            if (m && (rc = start_generics(ex, ph, pos, k, m, mk)))
+                return rc;
         }
         return 0;
     }

@@ -433,6 +433,23 @@ static void test_split_looks(void **state)
     }
 }
 
+/* More generic rules than one 64-bit word of the phase's bitsets holds: rule gK starts at a
+ * lower-case word followed by "wK" (the last ones live in the second word). */
+static void test_many_generic(void **state)
+{
+    (void)state;
+    char src[8192] = "", buf[256];
+    for (int k = 0; k < 70; k++) {
+        size_t l = strlen(src);
+        snprintf(src + l, sizeof src - l, "rule g%d: [lower] \"w%d\" => T%d;\n", k, k, k);
+    }
+    facta_rules *r = compile_ok(src);
+    assert_int_equal(r->phases[0].ngeneric, 70);
+    run(r, "a w69 b w3 C w5 c w64 d w70", buf, sizeof buf);
+    assert_string_equal(buf, "T69:a w69|T3:b w3|T64:c w64");
+    facta_rules_free(r);
+}
+
 /* ---- linear time: nested quantifiers over a long input ---- */
 
 static void test_linear_time(void **state)
@@ -609,7 +626,7 @@ int main(void)
         cmocka_unit_test(test_regex_needed_byte),           cmocka_unit_test(test_linear_time),
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),            cmocka_unit_test(test_split_looks),
-        cmocka_unit_test(test_lex_derive),
+        cmocka_unit_test(test_lex_derive),       cmocka_unit_test(test_many_generic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
