@@ -90,7 +90,10 @@ struct facta_extractor {
     size_t seedmask_cap;
     uint64_t *wordmask;         /* per token: the phases where its word is a seed key */
     size_t wordmask_cap;
-    uint8_t *arow;              /* per token and 2 past the end: its row of phase.gen_ahead */
+    /* per token and 2 past the end: its rows of the phases' generic bitsets (see seed):
+     * gen_ahead (class, 128: none, 129: past the end), gen_next (hash & 63, 64: past the
+     * end), gen_byte (first byte of the folded text, 256: empty) */
+    struct tok_rows { uint8_t cls, hash; uint16_t byte; } *arow;
     size_t arow_cap;
     /* records */
     rec *recs;

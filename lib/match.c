@@ -47,7 +47,9 @@ int match_lexicons(facta_extractor *ex)
             pt->cls = pt->kind <= 5 && pt->script <= 3 && pt->shape <= 5 && c < 128
                           ? (uint8_t)c
                           : FTOK_NO_CLASS;
-            ex->arow[i] = pt->cls < 128 ? pt->cls : 128;
+            ex->arow[i].cls = pt->cls < 128 ? pt->cls : 128;
+            ex->arow[i].hash = (uint8_t)(ex->toks[i].fhash & 63);
+            ex->arow[i].byte = ex->toks[i].folded_len ? (unsigned char)pt->folded[0] : 256;
         }
         /* depth-first walk: (node, next token) */
         struct { uint32_t node; uint32_t pos; } st[64];
@@ -119,7 +121,9 @@ int match_lexicons(facta_extractor *ex)
     }
     ex->hit_off[n] = (uint32_t)ex->nhits;
     ex->lexstart[n] = 0;
-    ex->arow[n] = ex->arow[n + 1] = 129;
+    ex->arow[n].cls = ex->arow[n + 1].cls = 129;
+    ex->arow[n].hash = ex->arow[n + 1].hash = 64;
+    ex->arow[n].byte = ex->arow[n + 1].byte = 256;
     return 0;
 }
 
@@ -906,10 +910,10 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
     if (t->pub.cls < 128) {
         /* the generic rules whose first test may accept this class of token, and whose first
          * two `ahead` tests the classes of the next two tokens, in generic order */
-        size_t w = ph->gen_words, n = ex->ntoks;
-        size_t rc0 = t->pub.cls, ra0 = ex->arow[pos + 1], ra1 = ex->arow[pos + 2];
-        size_t rn0 = pos + 1 < n ? t[1].fhash & 63 : 64, rn1 = pos + 2 < n ? t[2].fhash & 63 : 64;
-        size_t rb = t->folded_len ? (unsigned char)t->pub.folded[0] : 256;
+        size_t w = ph->gen_words;
+        const struct tok_rows *ar = &ex->arow[pos];
+        size_t rc0 = ar[0].cls, ra0 = ar[1].cls, ra1 = ar[2].cls;
+        size_t rn0 = ar[1].hash, rn1 = ar[2].hash, rb = ar[0].byte;
         if (w == 1) { /* up to 64 generic rules (the usual case): one word each */
             uint64_t mk = ex->gen_mark[0];
             uint64_t m = ((ph->gen_any[rc0] & ph->gen_byte[rb]) | (ph->gen_key[rc0] & mk)) &
