@@ -780,6 +780,15 @@ static inline int ahead_ok(const facta_extractor *ex, const phase *ph, const rul
     return !look || ahead_look_ok(ex, ph, ru, pos);
 }
 
+/* Does a phrase of one of the lexicons every match of ru meets start where it must? */
+static inline int must_ok(const facta_extractor *ex, const rule *ru, uint32_t pos)
+{
+    for (uint32_t k = pos + ru->must_lo; k <= pos + ru->must_hi && k < ex->ntoks; k++)
+        if (ex->lexstart[k] & ru->must_lex)
+            return 1;
+    return 0;
+}
+
 /* Start the rules seeded by one key found at pos. live: a <TYPE> key is that of a live
  * record; end: where the key's phrase or record ends. */
 static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase *ph,
@@ -801,9 +810,11 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
         if (f->from >= 0 &&
             !look_ok(ex, ph, &ph->look[f->from + 1], ph->prog[f->from].op == OP_TOK ? pos + 1 : end))
             continue;
+        const rule *ru = &ex->rules->rules[f->rule];
+        if (ru->must_lex && !must_ok(ex, ru, pos))
+            continue;
         ex->seed_stamp[f->rule] = pos + 1;
         uint32_t known = UINT32_MAX;
-        const rule *ru = &ex->rules->rules[f->rule];
         int sure = 0; /* the instruction the key came from passes: can_start would */
         if (f->pc >= 0) {
             const inst *in = &ph->prog[f->pc];
@@ -845,7 +856,7 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     const rule *ru = &ex->rules->rules[ri];
     /* first what comes after the `ahead` tests: mostly a lexicon or words, cheaper than a
      * generic first test */
-    if (!ahead_look_ok(ex, ph, ru, pos))
+    if (!ahead_look_ok(ex, ph, ru, pos) || (ru->must_lex && !must_ok(ex, ru, pos)))
         return 0;
     const ftok *t = &ex->toks[pos];
     uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;

@@ -236,6 +236,11 @@ typedef struct rule {
      * first (0: none) and the word's hash: a cheap reason not to try the rule. */
     int anchor;
     uint64_t anchor_hash;
+    /* Lexicons (bits, < 64) one of whose phrases every match meets, starting between
+     * must_lo and must_hi tokens after its first (rule_must; must_lex 0: none known): where
+     * none starts there, the rule is not tried. */
+    uint64_t must_lex;
+    uint8_t must_lo, must_hi;
 } rule;
 
 /* A token's class for seeding: kind * 24 + script * 6 + shape (0..119; codes up to 127

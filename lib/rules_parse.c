@@ -3204,6 +3204,100 @@ static int seed_phases(facta_rules *r)
     return 0;
 }
 
+/* rule_must: the states (pc, tokens consumed) a walk from a rule's root has seen, by stamp */
+#define MUST_MAX 8 /* how far into a match the walk looks for a lexicon */
+typedef struct must_walk {
+    const facta_rules *r;
+    const phase *ph;
+    uint32_t *seen, stamp;
+    uint64_t lex;   /* the lexicons that count */
+    int lo, hi, ok; /* offsets met; ok: no path got past them */
+} must_walk;
+
+static void must_visit(must_walk *w, size_t pc, int k)
+{
+    for (int hops = 0; w->ok; hops++) {
+        if (pc >= w->ph->nprog || k > MUST_MAX || hops > 4096) {
+            w->ok = 0;
+            return;
+        }
+        uint32_t *seen = &w->seen[pc * (MUST_MAX + 1) + (size_t)k];
+        if (*seen == w->stamp)
+            return;
+        *seen = w->stamp;
+        const inst *in = &w->ph->prog[pc];
+        int met = (in->op == OP_LEX && in->x < 64 && ((w->lex >> in->x) & 1)) ||
+                  (in->op == OP_TOK && (w->r->preds[in->x].f_lex_all & w->lex));
+        if (met) {
+            w->lo = k < w->lo ? k : w->lo;
+            w->hi = k > w->hi ? k : w->hi;
+            return;
+        }
+        switch (in->op) {
+        case OP_TOK:
+        case OP_ANY:
+            pc++;
+            k++;
+            break;
+        case OP_SAVE:
+            pc++;
+            break;
+        case OP_JMP:
+            pc = (size_t)in->x;
+            break;
+        case OP_SPLIT:
+            must_visit(w, (size_t)in->x, k);
+            pc = (size_t)in->y;
+            break;
+        default: /* a match, or a phrase or record of unknown length, before a lexicon */
+            w->ok = 0;
+            return;
+        }
+    }
+}
+
+/* Each rule's must_lex: when every way through its program meets a phrase of one of the
+ * lexicons its @LEX elements name (or a token test that requires one) within its first
+ * MUST_MAX tokens, having passed only token tests, those lexicons and the window of offsets
+ * they start at. */
+static int rule_must(facta_rules *r, phase *ph)
+{
+    uint32_t *seen = fa_calloc(&r->al, ph->nprog * (MUST_MAX + 1) + 1, sizeof *seen);
+    if (!seen)
+        return FACTA_ENOMEM;
+    must_walk w = {r, ph, seen, 0, 0, 0, 0, 0};
+    for (int i = 0; i < ph->nrules; i++) {
+        rule *ru = &r->rules[ph->rules[i]];
+        ru->must_lex = 0;
+        /* the lexicons of the @LEX elements: instructions up to the next rule's root */
+        uint64_t lex = 0;
+        size_t end = ph->nprog;
+        for (int j = 0; j < ph->nrules; j++) {
+            uint32_t o = r->rules[ph->rules[j]].root;
+            if (o > ru->root && o < end)
+                end = o;
+        }
+        for (size_t pc = ru->root; pc < end; pc++)
+            if (ph->prog[pc].op == OP_LEX && ph->prog[pc].x < 64)
+                lex |= 1ull << ph->prog[pc].x;
+        if (!lex)
+            continue;
+        w.stamp++;
+        w.lex = lex;
+        w.lo = MUST_MAX + 1;
+        w.hi = -1;
+        w.ok = 1;
+        must_visit(&w, ru->root, 0);
+        if (w.ok && w.hi >= 0) {
+            ru->must_lex = lex;
+            ru->must_lo = (uint8_t)w.lo;
+            ru->must_hi = (uint8_t)w.hi;
+        }
+    }
+    fa_free(&r->al, seen);
+    return 0;
+}
+
 int rules_finish(facta_rules *r, facta_diag *diag)
 {
     pred_costs(r);
@@ -3227,7 +3321,7 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
-        if (phase_look(r, ph) || gen_bits(r, ph) || word_chains(r, ph)) {
+        if (phase_look(r, ph) || gen_bits(r, ph) || word_chains(r, ph) || rule_must(r, ph)) {
             diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
             return FACTA_ENOMEM;
         }

@@ -450,6 +450,46 @@ static void test_many_generic(void **state)
     facta_rules_free(r);
 }
 
+/* A rule every match of which meets a lexicon's phrase a few tokens in is tried only where
+ * one starts (rule_must): the window of offsets, and the rules that get none. */
+static void test_must_lexicon(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *rules, *text, *expect;
+        int must, lo, hi; /* of the last rule */
+    } MUST[] = {
+        {"lexicon S { said; told }\nrule a: [title] [title] \",\"? @S => P;",
+         "John Smith said, Mary Jones, told; Bob Ray asked, Ann Lee said",
+         "P:John Smith said|P:Mary Jones, told|P:Ann Lee said", 1, 2, 3},
+        /* a phrase of two words; the lexicon met through a token test */
+        {"lexicon S { said so; told }\nrule a: [title] (@S | [in=S & upper]) => P;",
+         "Bob said so, Al TOLD, Ed told", "P:Bob said so|P:Al TOLD|P:Ed told", 1, 1, 1},
+        /* a record or a branch without the lexicon first: none */
+        {"lexicon S { said }\nrule n: [number] => _N;\nphase 2;\nrule a: <_N> @S => P;",
+         "7 said", "P:7 said", 0, 0, 0},
+        {"lexicon S { said }\nrule a: [title] (@S | \"x\") => P;", "Bob x, Al said",
+         "P:Bob x|P:Al said", 0, 0, 0},
+        /* too far in: none */
+        {"lexicon S { said }\nrule a: [title]{9} @S => P;", "Aa Bb Cc Dd Ee Ff Gg Hh Ii said",
+         "P:Aa Bb Cc Dd Ee Ff Gg Hh Ii said", 0, 0, 0},
+    };
+    char buf[512];
+    for (size_t i = 0; i < sizeof MUST / sizeof MUST[0]; i++) {
+        facta_rules *r = compile_ok(MUST[i].rules);
+        const rule *ru = &r->rules[r->nrules - 1];
+        if ((ru->must_lex != 0) != MUST[i].must ||
+            (MUST[i].must && (ru->must_lo != MUST[i].lo || ru->must_hi != MUST[i].hi)))
+            fail_msg("%s: must %llx [%d, %d]", MUST[i].rules, (unsigned long long)ru->must_lex,
+                     ru->must_lo, ru->must_hi);
+        run(r, MUST[i].text, buf, sizeof buf);
+        if (strcmp(buf, MUST[i].expect) != 0)
+            fail_msg("%s on \"%s\": expected \"%s\", got \"%s\"", MUST[i].rules, MUST[i].text,
+                     MUST[i].expect, buf);
+        facta_rules_free(r);
+    }
+}
+
 /* ---- linear time: nested quantifiers over a long input ---- */
 
 static void test_linear_time(void **state)
@@ -627,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),            cmocka_unit_test(test_split_looks),
         cmocka_unit_test(test_lex_derive),       cmocka_unit_test(test_many_generic),
+        cmocka_unit_test(test_must_lexicon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
