@@ -35,7 +35,8 @@ typedef struct cand {
     uint32_t start, end;        /* tokens */
     uint32_t rs, re;            /* record span (union of emits), tokens */
     uint32_t cl;                /* capture log (index into ex->cl) */
-    int dead;                   /* rejected or lost */
+    uint8_t dead;               /* rejected or lost */
+    uint8_t dirty;              /* in ex->cl_dirty */
 } cand;
 
 typedef struct capture {
@@ -115,6 +116,12 @@ struct facta_extractor {
     size_t stack_cap;
     caplog *cl;                 /* capture log entries of the phase; cl[0] is not used */
     size_t ncl, cl_cap;
+    /* cl_compact looks only at the entries made since it last ran, from cl_base on: those
+     * it kept stay, as do the candidates made before cand_base, but for those add_cand has
+     * given new entries since (cl_dirty, in the phase arena) */
+    size_t cl_base, cand_base;
+    uint32_t *cl_dirty;
+    size_t ncl_dirty, cl_dirty_cap;
     uint32_t *cl_fwd;           /* scratch of cl_compact: entry → its new index */
     size_t cl_fwd_cap;
     cand *cands;

@@ -476,9 +476,24 @@ static int add_cand(facta_extractor *ex, int ri, const thread *t, uint32_t pos)
 {
     int32_t *lc = &ex->last_cand[ri];
     if (*lc >= 0 && ex->cands[*lc].start == t->start && ex->cands[*lc].rule == ri) {
-        if (pos > ex->cands[*lc].end) {
-            ex->cands[*lc].end = pos;
-            ex->cands[*lc].cl = t->cl;
+        cand *c = &ex->cands[*lc];
+        if (pos > c->end) {
+            c->end = pos;
+            c->cl = t->cl;
+            if ((size_t)*lc < ex->cand_base && !c->dirty) { /* a root cl_compact must see */
+                if (ex->ncl_dirty == ex->cl_dirty_cap) {
+                    size_t cap = ex->cl_dirty_cap ? 2 * ex->cl_dirty_cap : 64;
+                    uint32_t *d = arena_alloc(&ex->phase_arena, cap * sizeof *d);
+                    if (!d)
+                        return FACTA_ENOMEM;
+                    if (ex->ncl_dirty)
+                        memcpy(d, ex->cl_dirty, ex->ncl_dirty * sizeof *d);
+                    ex->cl_dirty = d;
+                    ex->cl_dirty_cap = cap;
+                }
+                ex->cl_dirty[ex->ncl_dirty++] = (uint32_t)*lc;
+                c->dirty = 1;
+            }
         }
         return 0;
     }
@@ -494,59 +509,74 @@ static int add_cand(facta_extractor *ex, int ri, const thread *t, uint32_t pos)
     return 0;
 }
 
-/* Drop the capture log entries no thread and no candidate can reach (most: threads die)
- * and move the rest down, in order, so that entries still come after the ones they point
- * back to. The roots are the running thread *t, the stack below sp, the parked threads and
- * the candidates. 0 or FACTA_ENOMEM. */
+/* Drop the capture log entries made since the last compaction (from cl_base on) that no
+ * thread and no candidate can reach (most: threads die), and move the rest down, in order,
+ * so that entries still come after the ones they point back to. Older entries stay where
+ * they are: looking only at the new ones (and at the roots that may point to them: the
+ * running thread *t, the stack below sp, the parked threads, the candidates made or
+ * extended since) keeps a document's compactions linear in its length. 0 or FACTA_ENOMEM. */
 static int cl_compact(facta_extractor *ex, thread *t, size_t sp)
 {
-    size_t n = ex->ncl;
-    if (FA_GROW(ex->al, ex->cl_fwd, ex->cl_fwd_cap, n))
+    size_t n = ex->ncl, base = ex->cl_base;
+    if (FA_GROW(ex->al, ex->cl_fwd, ex->cl_fwd_cap, n - base + 1))
         return FACTA_ENOMEM;
-    uint32_t *fwd = ex->cl_fwd;
+    uint32_t *fwd = ex->cl_fwd; /* entry i at fwd[i - base] */
     caplog *cl = ex->cl;
-    memset(fwd, 0, n * sizeof *fwd);
+    memset(fwd, 0, (n - base) * sizeof *fwd);
 #define CL_MARK(root)                                                                      \
-    for (uint32_t m_ = (root); m_ && !fwd[m_]; m_ = cl[m_].prev)                           \
-        fwd[m_] = 1;
+    for (uint32_t m_ = (root); m_ >= base && !fwd[m_ - base]; m_ = cl[m_].prev)            \
+        fwd[m_ - base] = 1;
     CL_MARK(t->cl)
     for (size_t i = 0; i < sp; i++)
         CL_MARK(ex->stack[i].cl)
     for (size_t b = 0; b < RING; b++)
         for (size_t i = 0; i < ex->ring_n[b]; i++)
             CL_MARK(ex->ring[b][i].cl)
-    for (size_t i = 0; i < ex->ncands; i++)
+    for (size_t i = ex->cand_base; i < ex->ncands; i++)
         CL_MARK(ex->cands[i].cl)
+    for (size_t i = 0; i < ex->ncl_dirty; i++)
+        CL_MARK(ex->cands[ex->cl_dirty[i]].cl)
 #undef CL_MARK
-    uint32_t j = 1;
-    for (size_t i = 1; i < n; i++) {
-        if (!fwd[i])
+    size_t j = base;
+    for (size_t i = base; i < n; i++) {
+        if (!fwd[i - base])
             continue;
-        fwd[i] = j;
+        fwd[i - base] = (uint32_t)j;
         cl[j] = cl[i];
-        cl[j].prev = fwd[cl[j].prev]; /* prev < i: already moved (fwd[0] is 0) */
+        if (cl[j].prev >= base) /* prev < i: already moved */
+            cl[j].prev = fwd[cl[j].prev - base];
         j++;
     }
-    ex->ncl = j;
-    t->cl = fwd[t->cl];
+#define CL_MOVE(x) ((x) = (x) >= base ? fwd[(x) - base] : (x))
+    CL_MOVE(t->cl);
     for (size_t i = 0; i < sp; i++)
-        ex->stack[i].cl = fwd[ex->stack[i].cl];
+        CL_MOVE(ex->stack[i].cl);
     for (size_t b = 0; b < RING; b++)
         for (size_t i = 0; i < ex->ring_n[b]; i++)
-            ex->ring[b][i].cl = fwd[ex->ring[b][i].cl];
-    for (size_t i = 0; i < ex->ncands; i++)
-        ex->cands[i].cl = fwd[ex->cands[i].cl];
+            CL_MOVE(ex->ring[b][i].cl);
+    for (size_t i = ex->cand_base; i < ex->ncands; i++)
+        CL_MOVE(ex->cands[i].cl);
+    for (size_t i = 0; i < ex->ncl_dirty; i++) {
+        CL_MOVE(ex->cands[ex->cl_dirty[i]].cl);
+        ex->cands[ex->cl_dirty[i]].dirty = 0;
+    }
+#undef CL_MOVE
+    ex->ncl = j;
+    ex->cl_base = j;
+    ex->cand_base = ex->ncands;
+    ex->ncl_dirty = 0;
     return 0;
 }
 
-/* Room for one more capture log entry: compact a full log of some size, and grow it when
- * that frees less than half. 0 or FACTA_ENOMEM. */
+/* Room for one more capture log entry: compact the entries made since the last compaction
+ * when there are enough of them, and grow the log when that leaves too little room. 0 or
+ * FACTA_ENOMEM. */
 __attribute__((noinline)) static int cl_room(facta_extractor *ex, thread *t, size_t sp)
 {
-    if (ex->ncl >= CL_GC_MIN) {
+    if (ex->ncl - ex->cl_base >= CL_GC_MIN) {
         if (cl_compact(ex, t, sp))
             return FACTA_ENOMEM;
-        if (ex->ncl * 2 <= ex->cl_cap)
+        if (ex->cl_cap - ex->ncl >= CL_GC_MIN)
             return 0;
     }
     return FA_GROW(ex->al, ex->cl, ex->cl_cap, ex->ncl + 1);
@@ -1162,6 +1192,10 @@ int match_phase(facta_extractor *ex, const phase *ph)
     if (FA_GROW(ex->al, ex->cl, ex->cl_cap, 1))
         return FACTA_ENOMEM;
     ex->ncl = 1; /* entry 0 stands for "none" */
+    ex->cl_base = 1;
+    ex->cand_base = 0;
+    ex->cl_dirty = NULL; /* in the phase arena */
+    ex->ncl_dirty = ex->cl_dirty_cap = 0;
     if (FA_GROW(ex->al, ex->vis, ex->vis_cap, ph->nprog + 1))
         return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->last_cand, ex->last_cand_cap, (size_t)r->nrules + 1) ||

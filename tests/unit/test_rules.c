@@ -490,6 +490,40 @@ static void test_must_lexicon(void **state)
     }
 }
 
+/* A long document: the capture log is compacted many times while candidates made before a
+ * compaction are still extended (each group's match grows word by word); every record must
+ * still read its own captures. */
+static void test_capture_log_compaction(void **state)
+{
+    (void)state;
+    static const char *const W[] = {"aa", "bb", "cc", "dd", "ee"};
+    facta_rules *r = compile_ok("rule a: n:[number] (m:[alpha])+ => T { norm = join(text($n), text($m)) };");
+    size_t groups = 30000, cap = groups * 24, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (size_t k = 1; k <= groups; k++) {
+        len += (size_t)snprintf(text + len, cap - len, "%zu", k);
+        for (size_t j = 0; j <= k % 5; j++)
+            len += (size_t)snprintf(text + len, cap - len, " %s", W[j]);
+        text[len++] = '\n';
+    }
+    facta_extractor *ex;
+    assert_int_equal(facta_extractor_new(&ex, r), FACTA_OK);
+    const facta_entity *e;
+    size_t n;
+    assert_int_equal(facta_extract(&e, &n, ex, text, len, NULL), FACTA_OK);
+    assert_int_equal(n, groups);
+    for (size_t k = 1; k <= groups; k++) {
+        char want[32];
+        snprintf(want, sizeof want, "%zu %s", k, W[k % 5]);
+        if (strcmp(e[k - 1].norm, want) != 0)
+            fail_msg("record %zu: \"%s\", expected \"%s\"", k, e[k - 1].norm, want);
+    }
+    facta_extractor_free(ex);
+    facta_rules_free(r);
+    free(text);
+}
+
 /* ---- linear time: nested quantifiers over a long input ---- */
 
 static void test_linear_time(void **state)
@@ -667,7 +701,7 @@ int main(void)
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),            cmocka_unit_test(test_split_looks),
         cmocka_unit_test(test_lex_derive),       cmocka_unit_test(test_many_generic),
-        cmocka_unit_test(test_must_lexicon),
+        cmocka_unit_test(test_must_lexicon),     cmocka_unit_test(test_capture_log_compaction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
