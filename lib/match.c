@@ -886,7 +886,7 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     const rule *ru = &ex->rules->rules[ri];
     /* first what comes after the `ahead` tests: mostly a lexicon or words, cheaper than a
      * generic first test */
-    if (!ahead_look_ok(ex, ph, ru, pos) || (ru->must_lex && !must_ok(ex, ru, pos)))
+    if (!ahead_look_ok(ex, ph, ru, pos))
         return 0;
     const ftok *t = &ex->toks[pos];
     uint32_t known = ru->nfirst ? ru->first_pcs[0] : UINT32_MAX;
@@ -922,6 +922,8 @@ static __attribute__((noinline)) int start_generics(facta_extractor *ex, const p
         if (ru->anchor && (pos + ru->anchor >= ex->ntoks ||
                            ex->toks[pos + ru->anchor].fhash != ru->anchor_hash))
             continue; /* a word it needs after the first token is not there */
+        if (ru->must_lex && !must_ok(ex, ru, pos))
+            continue; /* nor a lexicon's phrase it needs */
         int rc = start_generic(ex, ph, ri, pos, (mk >> b) & 1);
         if (rc == 1) /* nor do those that begin with the same test */
             m &= ~ph->gen_same[(k * 64 + b) * w + k];
@@ -981,6 +983,8 @@ static int seed(facta_extractor *ex, const phase *ph, uint32_t pos, uint64_t phb
         int marked = (ex->gen_mark[i / 64] >> (i % 64)) & 1;
         if (cls < 128 && !(ru->first_class[cls / 64] & (1ull << (cls % 64))))
             continue; /* its first token test cannot accept this kind of token */
+        if (ru->must_lex && !must_ok(ex, ru, pos))
+            continue;
         rc = start_generic(ex, ph, ph->generic[i], pos, marked);
         rc = rc == 1 ? 0 : rc;
     }
