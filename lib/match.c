@@ -602,11 +602,13 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
     for (;;) {
     next:
         steps++;
-        if (vis[t.pc].gen == gen && vis[t.pc].agr == t.agr)
-            goto pop;
-        vis[t.pc].gen = gen;
-        vis[t.pc].agr = t.agr;
         const inst *in = &prog[t.pc];
+        if (in->join) {
+            if (vis[t.pc].gen == gen && vis[t.pc].agr == t.agr)
+                goto pop;
+            vis[t.pc].gen = gen;
+            vis[t.pc].agr = t.agr;
+        }
         switch (in->op) {
         case OP_JMP:
             t.pc = (uint32_t)in->x;

@@ -159,6 +159,9 @@ enum op {
 typedef struct inst {
     uint8_t op;
     uint8_t agree;
+    uint8_t join; /* threads may meet here: a rule's root, the instruction after a consuming
+                   * one, or one with two ways in (rules_finish, inst_joins); elsewhere a
+                   * thread comes only from the one instruction before, which marked it */
     int32_t x, y;
     int32_t z;  /* OP_LEX: predicate on the phrase's first token, -1 none;
                    OP_SPLIT: its place in the phase's word chains (phase.chain), -1 none */

@@ -3087,6 +3087,43 @@ static int chain_word(const facta_rules *r, const phase *ph, size_t pc, uint64_t
     return p->op == P_WORD;
 }
 
+/* Each instruction's join flag (see inst). */
+static int inst_joins(facta_rules *r, phase *ph)
+{
+    uint32_t *ways = fa_calloc(&r->al, ph->nprog + 1, sizeof *ways);
+    if (!ways)
+        return FACTA_ENOMEM;
+    for (size_t pc = 0; pc < ph->nprog; pc++)
+        ph->prog[pc].join = 0;
+    for (size_t pc = 0; pc < ph->nprog; pc++) {
+        const inst *in = &ph->prog[pc];
+        switch (in->op) {
+        case OP_SPLIT:
+            if (in->y >= 0 && (size_t)in->y < ph->nprog)
+                ways[in->y]++;
+            /* fall through */
+        case OP_JMP:
+            if (in->x >= 0 && (size_t)in->x < ph->nprog)
+                ways[in->x]++;
+            break;
+        case OP_SAVE:
+            ways[pc + 1]++;
+            break;
+        case OP_MATCH:
+            break;
+        default: /* consuming: threads parked at the next token resume after it */
+            ways[pc + 1] += 2;
+        }
+    }
+    for (int i = 0; i < ph->nrules; i++)
+        if (r->rules[ph->rules[i]].root < ph->nprog)
+            ways[r->rules[ph->rules[i]].root] += 2;
+    for (size_t pc = 0; pc < ph->nprog; pc++)
+        ph->prog[pc].join = ways[pc] != 1;
+    fa_free(&r->al, ways);
+    return 0;
+}
+
 /* phase.chain and the z of the splits in word chains of 3 words or more (after phase_look). */
 static int word_chains(facta_rules *r, phase *ph)
 {
@@ -3321,7 +3358,8 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
-        if (phase_look(r, ph) || gen_bits(r, ph) || word_chains(r, ph) || rule_must(r, ph)) {
+        if (phase_look(r, ph) || gen_bits(r, ph) || word_chains(r, ph) || rule_must(r, ph) ||
+            inst_joins(r, ph)) {
             diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
             return FACTA_ENOMEM;
         }
