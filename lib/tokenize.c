@@ -869,6 +869,16 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
             status = pending_status;
             pending = -1;
         } else {
+            if (t->fast && t->fpos < len && text[t->fpos] == ' ') {
+                /* a run of spaces is one segment (WB3d), and white space: skip it here */
+                size_t p = t->fpos + 1;
+                while (p < len && text[p] == ' ')
+                    p++;
+                t->fpos = p;
+                start = (int32_t)p;
+                space_before = 1;
+                continue;
+            }
             if ((end = brk_next(t, text, len, &status)) < 0)
                 break;
         }

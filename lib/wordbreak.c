@@ -35,6 +35,20 @@ static const uint8_t WB_ASCII[128] = {
 #undef AL
 #undef NU
 
+/* The byte steps of runs of one class: ASCII letters and '@', and U+0400..U+047F (lead byte
+ * 0xD0 or 0xD1: always letters, two bytes); digits. */
+static const uint8_t WB_RUN[2][256] = {
+    {['@'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+     ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+     ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1,
+     ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+     ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+     ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+     ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, [0xD0] = 2, [0xD1] = 2},
+    {['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+     ['8'] = 1, ['9'] = 1},
+};
+
 /* U+0080..U+07FF */
 static int class2(uint32_t c)
 {
@@ -152,20 +166,17 @@ size_t wb_next(const char *s, size_t n, size_t b, int32_t *status)
      * two digits (WB11/12) join them. */
     int last = c, before = WB_SLOW; /* classes of the last character and of the one before */
     while (i < n) {
-        if (last == WB_AL) {
-            /* a run of ASCII letters and U+0400..U+047F (lead byte 0xD0 or 0xD1) */
+        if (last == WB_AL || last == WB_NU) {
+            /* a run of the same class: bytes to step by table (0: not of the run) */
+            const uint8_t *run = WB_RUN[last == WB_NU];
             size_t r = i;
-            for (;;) {
-                unsigned u = (unsigned char)s[r];
-                if (u < 0x80 ? WB_ASCII[u] == WB_AL : ((u | 1) == 0xD1 && r + 1 < n))
-                    r += u < 0x80 ? 1 : 2;
-                else
-                    break;
-                if (r >= n)
-                    break;
-            }
+            unsigned k;
+            while (r < n && (k = run[(unsigned char)s[r]]) != 0)
+                r += k;
+            if (r > n)
+                r -= 2; /* a lead byte cut off at the end (not valid UTF-8): not a letter */
             if (r > i) {
-                before = WB_AL;
+                before = last;
                 i = r;
                 if (i >= n)
                     break;
