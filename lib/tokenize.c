@@ -689,51 +689,16 @@ static void join_hyphen(tokenizer *t, const char *s)
     t->ntoks = n - 2;
 }
 
-/* Might the token s[b, e) end in a possessive ’s / 's (split_possessive has work)? */
-static int maybe_possessive(const char *s, size_t b, size_t e)
+/* Bytes of the apostrophe of a Latin possessive ’s / 's ending word token k (1 or 3), or 0. */
+static size_t possessive_len(const char *s, const ftok *k)
 {
-    return e - b >= 3 && (s[e - 1] == 's' || s[e - 1] == 'S') &&
-           (s[e - 2] == '\'' || (unsigned char)s[e - 2] == 0x99);
-}
-
-/* Split a Latin possessive ’s / 's off the word before it (code points are counted later). */
-static int split_possessive(tokenizer *t, const char *s)
-{
-    size_t extra = 0;
-    for (size_t i = 0; i < t->ntoks; i++) {
-        ftok *k = &t->toks[i];
-        size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
-        if (k->pub.kind != FACTA_TOK_WORD || e - b < 3 || (s[e - 1] != 's' && s[e - 1] != 'S'))
-            continue;
-        if (s[e - 2] == '\'' || (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0))
-            extra++;
-    }
-    if (!extra)
+    size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
+    if (k->pub.kind != FACTA_TOK_WORD || e - b < 3 || (s[e - 1] != 's' && s[e - 1] != 'S'))
         return 0;
-    if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + extra))
-        return FACTA_ENOMEM;
-    /* from the end, shifting tokens right; those before the first split stay where they are */
-    size_t w = t->ntoks + extra;
-    for (size_t r = t->ntoks; w > r;) {
-        ftok k = t->toks[--r];
-        size_t b = k.pub.span.byte_start, e = k.pub.span.byte_end;
-        size_t al = 0;
-        if (k.pub.kind == FACTA_TOK_WORD && e - b >= 3 && (s[e - 1] == 's' || s[e - 1] == 'S')) {
-            if (s[e - 2] == '\'')
-                al = 1;
-            else if (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0)
-                al = 3;
-        }
-        if (al) {
-            ftok p = k;
-            p.pub.span.byte_start = e - al - 1;
-            p.pub.flags = 0;
-            k.pub.span.byte_end = e - al - 1;
-            t->toks[--w] = p;
-        }
-        t->toks[--w] = k;
-    }
-    t->ntoks += extra;
+    if (s[e - 2] == '\'')
+        return 1;
+    if (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0)
+        return 3;
     return 0;
 }
 
@@ -824,6 +789,120 @@ static size_t brk_following(tokenizer *t, const char *text, size_t len, size_t e
     return f == UBRK_DONE ? len : u16_to_byte(t, text, len, f);
 }
 
+/* The last pass over the tokens, each as soon as no repair can change it any more. */
+typedef struct tok_finish {
+    fa_arena *arena;
+    int stems;
+    size_t done;       /* tokens [0, done) are finished */
+    size_t cp, cp_pos; /* code points counted up to byte cp_pos */
+} tok_finish;
+
+/* Token i's code point offsets, folded form, stem, shape and sentence start. */
+static int finish_one(tokenizer *t, const char *text, tok_finish *F, size_t i)
+{
+    ftok *k = &t->toks[i];
+    size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
+    for (; F->cp_pos < b; F->cp_pos++) /* the space before the token */
+        F->cp += ((unsigned char)text[F->cp_pos] & 0xC0) != 0x80;
+    size_t cut = e - b;
+    if (cut > FACTA__MAX_TOKEN_BYTES) {
+        /* fold only the first bytes, cut at a code point boundary */
+        cut = FACTA__MAX_TOKEN_BYTES;
+        while (cut > 0 && ((unsigned char)text[b + cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    /* straight into the arena when the table folds it (as arena_strndup lays it out:
+     * NUL-padded to 8 bytes), else through tok_fold */
+    size_t room = (cut + 1 + 7) & ~(size_t)7;
+    char *f = arena_alloc(F->arena, room);
+    if (!f)
+        return FACTA_ENOMEM;
+    /* zero the last word first (the fold overwrites its head); a fold shorter than
+     * its token by 8 bytes or more (’ → ') needs more zeros */
+    memset(f + room - 8, 0, 8);
+    size_t cps;
+    uint64_t fh;
+    size_t fl = fold_classify(text + b, e - b, cut, f, k, &cps, &fh);
+    k->pub.span.cp_start = (uint32_t)F->cp;
+    F->cp += cps;
+    F->cp_pos = e;
+    k->pub.span.cp_end = (uint32_t)F->cp;
+    if (fl == SIZE_MAX) {
+        fbuf_reset(&t->fold);
+        if (tok_fold(t, text + b, cut, &t->fold))
+            return FACTA_ENOMEM;
+        if (t->fold.oom)
+            return FACTA_ENOMEM;
+        fl = t->fold.len;
+        if (!(f = arena_strndup(F->arena, t->fold.data ? t->fold.data : "", fl)))
+            return FACTA_ENOMEM;
+        fh = fa_hash(f, fl);
+    } else if (fl < room - 8) {
+        memset(f + fl, 0, room - 8 - fl);
+    }
+    k->pub.folded = f;
+    k->folded_len = (uint32_t)fl;
+    k->fhash = fh;
+    if (F->stems && tok_ensure_stem(t, k))
+        return FACTA_ENOMEM;
+    if (i == 0) {
+        k->pub.flags |= FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START;
+    } else if ((k->pub.flags & FACTA_TOKEN_SPACE_BEFORE) && k->pub.shape != FACTA_SHAPE_LOWER) {
+        /* the mark may be followed by a closing quote or bracket: "Stop." Then */
+        size_t m = i - 1;
+        if (m > 0 && is_closer(text, &t->toks[m]) && is_sentence_end(text, &t->toks[m - 1]))
+            m--;
+        if (is_sentence_end(text, &t->toks[m])) {
+            /* no sentence start after a "." that ends an initial ("N. Nazarbayev"), a short
+             * capitalized abbreviation ("Mr. Smith", "Feb. 22") or a one-letter (two in
+             * Cyrillic: "г.", "ул.") lower-case one */
+            const ftok *w = m >= 1 ? &t->toks[m - 1] : NULL;
+            size_t wl = w ? w->pub.span.cp_end - w->pub.span.cp_start : 0;
+            int dot = t->toks[m].pub.span.byte_end - t->toks[m].pub.span.byte_start == 1 &&
+                      text[t->toks[m].pub.span.byte_start] == '.' && m == i - 1;
+            int abbrev = dot && w && w->pub.kind == FACTA_TOK_WORD &&
+                         (w->pub.shape == FACTA_SHAPE_INITIAL ||
+                          (w->pub.shape == FACTA_SHAPE_TITLE && wl <= 3) ||
+                          (w->pub.shape == FACTA_SHAPE_LOWER &&
+                           wl <= (w->pub.script == FACTA_SCRIPT_CYRILLIC ? 2u : 1u)));
+            if (!abbrev)
+                k->pub.flags |= FACTA_TOKEN_SENT_START;
+        }
+    }
+    return 0;
+}
+
+/* Finish tokens until `keep` are left: a hyphen join (join_hyphen) changes only the last
+ * two before the next push. A possessive is split off as its word is finished (the two
+ * parts are not tested again). */
+static int finish_tokens(tokenizer *t, const char *text, tok_finish *F, size_t keep)
+{
+    while (t->ntoks - F->done > keep) {
+        size_t i = F->done;
+        size_t al = possessive_len(text, &t->toks[i]);
+        if (al) {
+            if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + 1))
+                return FACTA_ENOMEM;
+            ftok *k = &t->toks[i];
+            memmove(k + 2, k + 1, (t->ntoks - i - 1) * sizeof *k);
+            size_t cut = k->pub.span.byte_end - al - 1;
+            k[1] = k[0];
+            k[1].pub.span.byte_start = (uint32_t)cut;
+            k[1].pub.flags = 0;
+            k->pub.span.byte_end = (uint32_t)cut;
+            t->ntoks++;
+        }
+        if (finish_one(t, text, F, i))
+            return FACTA_ENOMEM;
+        F->done++;
+    }
+    return 0;
+}
+
+/* Tokens are finished in batches of this many (a call per token costs more than the split
+ * of a possessive moves) */
+#define FINISH_BATCH 32
+
 int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *arena,
             ftok **out, size_t *n)
 {
@@ -853,7 +932,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
     t->cur_b = 0;
     t->cur_u = 0;
 
-    int possessive = 0;      /* some token may end in a possessive */
+    tok_finish F = {arena, stems, 0, 0, 0};
     size_t at = SIZE_MAX;    /* the next '@' (see url_len) */
     size_t nnbsp = SIZE_MAX; /* the next U+202F at or after some token's second byte */
     int32_t start = 0;
@@ -983,88 +1062,14 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         newlines = 0;
         space_before = 0;
         t->ntoks++;
-        if (k->pub.kind == FACTA_TOK_WORD || k->pub.kind == FACTA_TOK_NUMBER) {
+        if (k->pub.kind == FACTA_TOK_WORD || k->pub.kind == FACTA_TOK_NUMBER)
             join_hyphen(t, text);
-            possessive |= maybe_possessive(text, b, e);
-        }
+        if (t->ntoks - F.done >= FINISH_BATCH + 2 && finish_tokens(t, text, &F, 2))
+            return FACTA_ENOMEM;
     }
 
-    if (possessive && split_possessive(t, text))
+    if (finish_tokens(t, text, &F, 0))
         return FACTA_ENOMEM;
-
-    /* code point offsets, folded form, stem, shape, sentence starts */
-    size_t cp = 0, cp_pos = 0; /* code points counted up to byte cp_pos */
-    for (size_t i = 0; i < t->ntoks; i++) {
-        ftok *k = &t->toks[i];
-        size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
-        for (; cp_pos < b; cp_pos++) /* the space before the token */
-            cp += ((unsigned char)text[cp_pos] & 0xC0) != 0x80;
-        size_t cut = e - b;
-        if (cut > FACTA__MAX_TOKEN_BYTES) {
-            /* fold only the first bytes, cut at a code point boundary */
-            cut = FACTA__MAX_TOKEN_BYTES;
-            while (cut > 0 && ((unsigned char)text[b + cut] & 0xC0) == 0x80)
-                cut--;
-        }
-        /* straight into the arena when the table folds it (as arena_strndup lays it out:
-         * NUL-padded to 8 bytes), else through tok_fold */
-        size_t room = (cut + 1 + 7) & ~(size_t)7;
-        char *f = arena_alloc(arena, room);
-        if (!f)
-            return FACTA_ENOMEM;
-        /* zero the last word first (the fold overwrites its head); a fold shorter than
-         * its token by 8 bytes or more (’ → ') needs more zeros */
-        memset(f + room - 8, 0, 8);
-        size_t cps;
-        uint64_t fh;
-        size_t fl = fold_classify(text + b, e - b, cut, f, k, &cps, &fh);
-        k->pub.span.cp_start = (uint32_t)cp;
-        cp += cps;
-        cp_pos = e;
-        k->pub.span.cp_end = (uint32_t)cp;
-        if (fl == SIZE_MAX) {
-            fbuf_reset(&t->fold);
-            if (tok_fold(t, text + b, cut, &t->fold))
-                return FACTA_ENOMEM;
-            if (t->fold.oom)
-                return FACTA_ENOMEM;
-            fl = t->fold.len;
-            if (!(f = arena_strndup(arena, t->fold.data ? t->fold.data : "", fl)))
-                return FACTA_ENOMEM;
-            fh = fa_hash(f, fl);
-        } else if (fl < room - 8) {
-            memset(f + fl, 0, room - 8 - fl);
-        }
-        k->pub.folded = f;
-        k->folded_len = (uint32_t)fl;
-        k->fhash = fh;
-        if (stems && tok_ensure_stem(t, k))
-            return FACTA_ENOMEM;
-        if (i == 0) {
-            k->pub.flags |= FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START;
-        } else if ((k->pub.flags & FACTA_TOKEN_SPACE_BEFORE) && k->pub.shape != FACTA_SHAPE_LOWER) {
-            /* the mark may be followed by a closing quote or bracket: "Stop." Then */
-            size_t m = i - 1;
-            if (m > 0 && is_closer(text, &t->toks[m]) && is_sentence_end(text, &t->toks[m - 1]))
-                m--;
-            if (is_sentence_end(text, &t->toks[m])) {
-                /* no sentence start after a "." that ends an initial ("N. Nazarbayev"), a short
-                 * capitalized abbreviation ("Mr. Smith", "Feb. 22") or a one-letter (two in
-                 * Cyrillic: "г.", "ул.") lower-case one */
-                const ftok *w = m >= 1 ? &t->toks[m - 1] : NULL;
-                size_t wl = w ? w->pub.span.cp_end - w->pub.span.cp_start : 0;
-                int dot = t->toks[m].pub.span.byte_end - t->toks[m].pub.span.byte_start == 1 &&
-                          text[t->toks[m].pub.span.byte_start] == '.' && m == i - 1;
-                int abbrev = dot && w && w->pub.kind == FACTA_TOK_WORD &&
-                             (w->pub.shape == FACTA_SHAPE_INITIAL ||
-                              (w->pub.shape == FACTA_SHAPE_TITLE && wl <= 3) ||
-                              (w->pub.shape == FACTA_SHAPE_LOWER &&
-                               wl <= (w->pub.script == FACTA_SCRIPT_CYRILLIC ? 2u : 1u)));
-                if (!abbrev)
-                    k->pub.flags |= FACTA_TOKEN_SENT_START;
-            }
-        }
-    }
     *out = t->toks;
     *n = t->ntoks;
     return 0;
