@@ -693,8 +693,8 @@ static void join_hyphen(tokenizer *t, const char *s)
 static size_t possessive_len(const char *s, const ftok *k)
 {
     size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
-    if (k->pub.kind != FACTA_TOK_WORD || e - b < 3 || (s[e - 1] != 's' && s[e - 1] != 'S'))
-        return 0;
+    if ((s[e - 1] | 0x20) != 's' || k->pub.kind != FACTA_TOK_WORD || e - b < 3)
+        return 0; /* 's' | 0x20 is 's' only for 's' and 'S' */
     if (s[e - 2] == '\'')
         return 1;
     if (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0)
@@ -875,8 +875,10 @@ static int finish_one(tokenizer *t, const char *text, tok_finish *F, size_t i)
 /* Finish tokens until `keep` are left: a hyphen join (join_hyphen) changes only the last
  * two before the next push. A possessive is split off as its word is finished (the two
  * parts are not tested again). */
-static int finish_tokens(tokenizer *t, const char *text, tok_finish *F, size_t keep)
+static int finish_tokens(tokenizer *t, const char *text, tok_finish *out, size_t keep)
 {
+    /* a copy: its fields stay in registers (the fold's byte stores may alias *out) */
+    tok_finish L = *out, *F = &L;
     while (t->ntoks - F->done > keep) {
         size_t i = F->done;
         size_t al = possessive_len(text, &t->toks[i]);
@@ -896,6 +898,7 @@ static int finish_tokens(tokenizer *t, const char *text, tok_finish *F, size_t k
             return FACTA_ENOMEM;
         F->done++;
     }
+    *out = L;
     return 0;
 }
 

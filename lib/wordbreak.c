@@ -18,36 +18,44 @@
 #include <string.h>
 #include <unicode/ustring.h>
 
-#define O WB_OTHER
-#define AL WB_AL
-#define NU WB_NU
-static const uint8_t WB_ASCII[128] = {
-    O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  WB_LF, WB_NL, WB_NL, WB_CR, O, O, /* 00 */
-    O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,                  /* 10 */
-    WB_WS, O, O, O, O, O, O, WB_SQ, O, O, O, O, WB_MN, O, WB_MNL, O,               /* 20 */
-    NU, NU, NU, NU, NU, NU, NU, NU, NU, NU, O, WB_MN, O, O, O, O,                  /* 30 */
-    AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,                /* 40 */
-    AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, O,  O,  O,  O,  WB_ENL,           /* 50 */
-    O,  AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,                /* 60 */
-    AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, O,  O,  O,  O,  O,                /* 70 */
-};
-#undef O
-#undef AL
-#undef NU
+/* The class of ASCII character c (one definition for the tables below). */
+#define ACLS(c)                                                                                \
+    ((c) == '\n'                                   ? WB_LF                                     \
+     : (c) == 0x0B || (c) == 0x0C                  ? WB_NL                                     \
+     : (c) == '\r'                                 ? WB_CR                                     \
+     : (c) == ' '                                  ? WB_WS                                     \
+     : (c) == '\''                                 ? WB_SQ                                     \
+     : (c) == ',' || (c) == ';'                    ? WB_MN                                     \
+     : (c) == '.'                                  ? WB_MNL                                    \
+     : (c) == '_'                                  ? WB_ENL                                    \
+     : (c) >= '0' && (c) <= '9'                    ? WB_NU                                     \
+     : ((c) | 32) >= 'a' && ((c) | 32) <= 'z'      ? WB_AL                                     \
+     : (c) == '@'                                  ? WB_AL                                     \
+                                                   : WB_OTHER)
+#define X4(M, c) M(c), M((c) + 1), M((c) + 2), M((c) + 3)
+#define X16(M, c) X4(M, c), X4(M, (c) + 4), X4(M, (c) + 8), X4(M, (c) + 12)
+#define X128(M) X16(M, 0), X16(M, 16), X16(M, 32), X16(M, 48), X16(M, 64), X16(M, 80), \
+                X16(M, 96), X16(M, 112)
 
-/* The byte steps of runs of one class: ASCII letters and '@', and U+0400..U+047F (lead byte
- * 0xD0 or 0xD1: always letters, two bytes); digits. */
-static const uint8_t WB_RUN[2][256] = {
-    {['@'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
-     ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
-     ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1,
-     ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
-     ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
-     ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-     ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, [0xD0] = 2, [0xD1] = 2},
-    {['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-     ['8'] = 1, ['9'] = 1},
-};
+static const uint8_t WB_ASCII[128] = {X128(ACLS)};
+
+/* wb_next()'s quick path (see wordbreak.h) */
+#define ENDS_LETTERS(k) \
+    ((k) == WB_OTHER || (k) == WB_WS || (k) == WB_CR || (k) == WB_LF || (k) == WB_NL || (k) == WB_MN)
+#define ENDS_DIGITS(k) (ENDS_LETTERS(k) && (k) != WB_MN)
+#define BYTE_FLAGS(k)                                                                          \
+    ((k) == WB_AL   ? WBB_LETTER                                                               \
+     : (k) == WB_NU ? WBB_DIGIT                                                                \
+     : (k) == WB_CR || (k) == WB_WS || (k) == WB_ENL ? 0u : WBB_ALONE) |                        \
+        (ENDS_LETTERS(k) ? WBB_END_LETTERS : 0u) | (ENDS_DIGITS(k) ? WBB_END_DIGITS : 0u)
+#define AFLAGS(c) BYTE_FLAGS(ACLS(c))
+const uint8_t wb_byte[256] = {X128(AFLAGS), [0xD0] = WBB_LETTER, [0xD1] = WBB_LETTER};
+
+/* Runs of letters: ASCII letters and '@', and U+0400..U+047F (lead byte 0xD0 or 0xD1, always
+ * letters, two bytes); of digits */
+#define LSTEP(c) (ACLS(c) == WB_AL)
+#define DSTEP(c) (ACLS(c) == WB_NU)
+const uint8_t wb_run_step[2][256] = {{X128(LSTEP), [0xD0] = 2, [0xD1] = 2}, {X128(DSTEP)}};
 
 /* U+0080..U+07FF */
 static int class2(uint32_t c)
@@ -143,7 +151,7 @@ int wb_text_ok(const char *s, size_t n)
     return 1;
 }
 
-size_t wb_next(const char *s, size_t n, size_t b, int32_t *status)
+size_t wb_next_rules(const char *s, size_t n, size_t b, int32_t *status)
 {
     size_t len, i;
     int c = cls(s, n, b, &len);
@@ -168,7 +176,7 @@ size_t wb_next(const char *s, size_t n, size_t b, int32_t *status)
     while (i < n) {
         if (last == WB_AL || last == WB_NU) {
             /* a run of the same class: bytes to step by table (0: not of the run) */
-            const uint8_t *run = WB_RUN[last == WB_NU];
+            const uint8_t *run = wb_run_step[last == WB_NU];
             size_t r = i;
             unsigned k;
             while (r < n && (k = run[(unsigned char)s[r]]) != 0)

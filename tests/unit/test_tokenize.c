@@ -892,7 +892,8 @@ static size_t put_utf8(char *o, uint32_t c)
     return 3;
 }
 
-/* Do wb_next() and ICU give the same boundaries and statuses for UTF-8 s (BMP only)? */
+/* Do wb_next() (its quick path or the rules) and wb_next_rules() alone give ICU's boundaries
+ * and statuses for UTF-8 s (BMP only)? */
 static int wb_same_as_icu(UBreakIterator *bi, const char *s, size_t n)
 {
     UChar u[512];
@@ -916,9 +917,10 @@ static int wb_same_as_icu(UBreakIterator *bi, const char *s, size_t n)
     int ok = 1;
     ubrk_first(bi);
     for (int32_t e; ok && (e = ubrk_next(bi)) != UBRK_DONE;) {
-        int32_t st;
+        int32_t st, rst;
         size_t fe = b < n ? wb_next(s, n, b, &st) : n + 1;
-        ok = fe == byte_of[e] && st == ubrk_getRuleStatus(bi);
+        size_t re = b < n ? wb_next_rules(s, n, b, &rst) : n + 1;
+        ok = fe == byte_of[e] && st == ubrk_getRuleStatus(bi) && re == fe && rst == st;
         b = fe;
     }
     ok = ok && b == n;
