@@ -39,6 +39,12 @@ typedef struct stem_rec {
 
 #define STEM_FOLDED 1u /* ftok.stem: the stem is the folded form (no stemmer for it) */
 
+/* tokenizer.ascii: what the tokenizer asks about an ASCII character, answered once */
+#define ASC_KIND 0x03u       /* the kind of a punctuation or symbol token it starts */
+#define ASC_ALPHA 0x04u      /* u_isalpha() */
+#define ASC_URL 0x08u        /* a URL or address may start with it: a letter or digit */
+#define ASC_URL_PREFIX 0x10u /* the first letter of http://, https://, www., ftp:// */
+
 struct tokenizer {
     const fa_alloc *al;
     UBreakIterator *bi;
@@ -62,6 +68,7 @@ struct tokenizer {
     stem_rec *stems;  /* by id; ids 0 and STEM_FOLDED are not used */
     size_t stems_cap;
     fa_arena cache_pool;
+    uint8_t ascii[128]; /* ASC_* */
 };
 
 int tok_new(tokenizer **out, const fa_alloc *al)
@@ -79,6 +86,14 @@ int tok_new(tokenizer **out, const fa_alloc *al)
         t->csm = ucasemap_open("", U_FOLD_CASE_DEFAULT, &err);
     if (U_SUCCESS(err) && t->bi)
         t->fast_ok = wb_agrees_with_icu(t->bi);
+    for (UChar32 c = 0; c < 128; c++) {
+        int punct = u_ispunct(c) && c != '%' && !u_iscntrl(c);
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        int prefix = (c | 32) == 'h' || (c | 32) == 'w' || (c | 32) == 'f';
+        t->ascii[c] = (uint8_t)((punct ? FACTA_TOK_PUNCT : FACTA_TOK_SYMBOL) |
+                                (u_isalpha(c) ? ASC_ALPHA : 0) | (alnum ? ASC_URL : 0) |
+                                (prefix ? ASC_URL_PREFIX : 0));
+    }
     t->st_ru = sb_stemmer_new("russian", "UTF_8");
     t->st_en = sb_stemmer_new("english", "UTF_8");
     if (U_FAILURE(err) || !t->bi || !t->csm || !t->st_ru || !t->st_en) {
@@ -383,16 +398,16 @@ static size_t trailing_punct(const char *c, size_t len)
 /* Length of a URL or e-mail address starting at s[i] (a chunk start), or 0. Calls come in
  * increasing i; *next_at caches the offset of the next '@' (SIZE_MAX: not looked for yet; n:
  * none). */
-static size_t url_len(const char *s, size_t n, size_t i, size_t *next_at)
+static size_t url_len(const tokenizer *t, const char *s, size_t n, size_t i, size_t *next_at)
 {
     unsigned char c0 = (unsigned char)s[i];
-    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9')))
+    if (c0 >= 0x80 || !(t->ascii[c0] & ASC_URL))
         return 0; /* neither a known prefix nor an address can start here */
     if (*next_at == SIZE_MAX || *next_at < i) {
         const char *p = memchr(s + i, '@', n - i);
         *next_at = p ? (size_t)(p - s) : n;
     }
-    if (*next_at == n && (c0 | 32) != 'h' && (c0 | 32) != 'w' && (c0 | 32) != 'f')
+    if (*next_at == n && !(t->ascii[c0] & ASC_URL_PREFIX))
         return 0; /* no address ahead, and no prefix (http://, https://, www., ftp://) */
     size_t e = i;
     while (e < n && (unsigned char)s[e] > ' ') { /* chunk ends at any white space or control */
@@ -1020,7 +1035,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         /* a URL or address starting at a chunk boundary swallows the ICU tokens inside it */
         size_t ulen = 0;
         if (e - b >= 1 && (b == 0 || space_before || after_opener(t, text, b)))
-            ulen = url_len(text, len, b, &at);
+            ulen = url_len(t, text, len, b, &at);
         if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + 1))
             return FACTA_ENOMEM;
         ftok *k = &t->toks[t->ntoks];
@@ -1040,13 +1055,23 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
             /* ICU calls "G20" and "COVID19" numbers (they end in a digit): with a letter, a word */
             k->pub.kind = FACTA_TOK_NUMBER;
             for (size_t i = b; i < e;) {
-                if (u_isalpha((UChar32)utf8_next(text, e, &i))) {
+                unsigned char c = (unsigned char)text[i];
+                int alpha;
+                if (c < 0x80) {
+                    alpha = t->ascii[c] & ASC_ALPHA;
+                    i++;
+                } else {
+                    alpha = u_isalpha((UChar32)utf8_next(text, e, &i));
+                }
+                if (alpha) {
                     k->pub.kind = FACTA_TOK_WORD;
                     break;
                 }
             }
         } else if (status >= UBRK_WORD_LETTER) {
             k->pub.kind = FACTA_TOK_WORD;
+        } else if ((unsigned char)text[b] < 0x80) {
+            k->pub.kind = t->ascii[(unsigned char)text[b]] & ASC_KIND;
         } else {
             size_t i = b;
             uint32_t c = utf8_next(text, e, &i);
