@@ -39,6 +39,12 @@ typedef struct stem_rec {
 
 #define STEM_FOLDED 1u /* ftok.stem: the stem is the folded form (no stemmer for it) */
 
+/* tokenizer.ascii: what the tokenizer asks about an ASCII character, answered once */
+#define ASC_KIND 0x03u       /* the kind of a punctuation or symbol token it starts */
+#define ASC_ALPHA 0x04u      /* u_isalpha() */
+#define ASC_URL 0x08u        /* a URL or address may start with it: a letter or digit */
+#define ASC_URL_PREFIX 0x10u /* the first letter of http://, https://, www., ftp:// */
+
 struct tokenizer {
     const fa_alloc *al;
     UBreakIterator *bi;
@@ -62,6 +68,7 @@ struct tokenizer {
     stem_rec *stems;  /* by id; ids 0 and STEM_FOLDED are not used */
     size_t stems_cap;
     fa_arena cache_pool;
+    uint8_t ascii[128]; /* ASC_* */
 };
 
 int tok_new(tokenizer **out, const fa_alloc *al)
@@ -79,6 +86,14 @@ int tok_new(tokenizer **out, const fa_alloc *al)
         t->csm = ucasemap_open("", U_FOLD_CASE_DEFAULT, &err);
     if (U_SUCCESS(err) && t->bi)
         t->fast_ok = wb_agrees_with_icu(t->bi);
+    for (UChar32 c = 0; c < 128; c++) {
+        int punct = u_ispunct(c) && c != '%' && !u_iscntrl(c);
+        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        int prefix = (c | 32) == 'h' || (c | 32) == 'w' || (c | 32) == 'f';
+        t->ascii[c] = (uint8_t)((punct ? FACTA_TOK_PUNCT : FACTA_TOK_SYMBOL) |
+                                (u_isalpha(c) ? ASC_ALPHA : 0) | (alnum ? ASC_URL : 0) |
+                                (prefix ? ASC_URL_PREFIX : 0));
+    }
     t->st_ru = sb_stemmer_new("russian", "UTF_8");
     t->st_en = sb_stemmer_new("english", "UTF_8");
     if (U_FAILURE(err) || !t->bi || !t->csm || !t->st_ru || !t->st_en) {
@@ -383,16 +398,16 @@ static size_t trailing_punct(const char *c, size_t len)
 /* Length of a URL or e-mail address starting at s[i] (a chunk start), or 0. Calls come in
  * increasing i; *next_at caches the offset of the next '@' (SIZE_MAX: not looked for yet; n:
  * none). */
-static size_t url_len(const char *s, size_t n, size_t i, size_t *next_at)
+static size_t url_len(const tokenizer *t, const char *s, size_t n, size_t i, size_t *next_at)
 {
     unsigned char c0 = (unsigned char)s[i];
-    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9')))
+    if (c0 >= 0x80 || !(t->ascii[c0] & ASC_URL))
         return 0; /* neither a known prefix nor an address can start here */
     if (*next_at == SIZE_MAX || *next_at < i) {
         const char *p = memchr(s + i, '@', n - i);
         *next_at = p ? (size_t)(p - s) : n;
     }
-    if (*next_at == n && (c0 | 32) != 'h' && (c0 | 32) != 'w' && (c0 | 32) != 'f')
+    if (*next_at == n && !(t->ascii[c0] & ASC_URL_PREFIX))
         return 0; /* no address ahead, and no prefix (http://, https://, www., ftp://) */
     size_t e = i;
     while (e < n && (unsigned char)s[e] > ' ') { /* chunk ends at any white space or control */
@@ -689,51 +704,16 @@ static void join_hyphen(tokenizer *t, const char *s)
     t->ntoks = n - 2;
 }
 
-/* Might the token s[b, e) end in a possessive ’s / 's (split_possessive has work)? */
-static int maybe_possessive(const char *s, size_t b, size_t e)
+/* Bytes of the apostrophe of a Latin possessive ’s / 's ending word token k (1 or 3), or 0. */
+static size_t possessive_len(const char *s, const ftok *k)
 {
-    return e - b >= 3 && (s[e - 1] == 's' || s[e - 1] == 'S') &&
-           (s[e - 2] == '\'' || (unsigned char)s[e - 2] == 0x99);
-}
-
-/* Split a Latin possessive ’s / 's off the word before it (code points are counted later). */
-static int split_possessive(tokenizer *t, const char *s)
-{
-    size_t extra = 0;
-    for (size_t i = 0; i < t->ntoks; i++) {
-        ftok *k = &t->toks[i];
-        size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
-        if (k->pub.kind != FACTA_TOK_WORD || e - b < 3 || (s[e - 1] != 's' && s[e - 1] != 'S'))
-            continue;
-        if (s[e - 2] == '\'' || (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0))
-            extra++;
-    }
-    if (!extra)
-        return 0;
-    if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + extra))
-        return FACTA_ENOMEM;
-    /* from the end, shifting tokens right; those before the first split stay where they are */
-    size_t w = t->ntoks + extra;
-    for (size_t r = t->ntoks; w > r;) {
-        ftok k = t->toks[--r];
-        size_t b = k.pub.span.byte_start, e = k.pub.span.byte_end;
-        size_t al = 0;
-        if (k.pub.kind == FACTA_TOK_WORD && e - b >= 3 && (s[e - 1] == 's' || s[e - 1] == 'S')) {
-            if (s[e - 2] == '\'')
-                al = 1;
-            else if (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0)
-                al = 3;
-        }
-        if (al) {
-            ftok p = k;
-            p.pub.span.byte_start = e - al - 1;
-            p.pub.flags = 0;
-            k.pub.span.byte_end = e - al - 1;
-            t->toks[--w] = p;
-        }
-        t->toks[--w] = k;
-    }
-    t->ntoks += extra;
+    size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
+    if ((s[e - 1] | 0x20) != 's' || k->pub.kind != FACTA_TOK_WORD || e - b < 3)
+        return 0; /* 's' | 0x20 is 's' only for 's' and 'S' */
+    if (s[e - 2] == '\'')
+        return 1;
+    if (e - b >= 5 && memcmp(s + e - 4, "\xE2\x80\x99", 3) == 0)
+        return 3;
     return 0;
 }
 
@@ -824,6 +804,123 @@ static size_t brk_following(tokenizer *t, const char *text, size_t len, size_t e
     return f == UBRK_DONE ? len : u16_to_byte(t, text, len, f);
 }
 
+/* The last pass over the tokens, each as soon as no repair can change it any more. */
+typedef struct tok_finish {
+    fa_arena *arena;
+    int stems;
+    size_t done;       /* tokens [0, done) are finished */
+    size_t cp, cp_pos; /* code points counted up to byte cp_pos */
+} tok_finish;
+
+/* Token i's code point offsets, folded form, stem, shape and sentence start. */
+static int finish_one(tokenizer *t, const char *text, tok_finish *F, size_t i)
+{
+    ftok *k = &t->toks[i];
+    size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
+    for (; F->cp_pos < b; F->cp_pos++) /* the space before the token */
+        F->cp += ((unsigned char)text[F->cp_pos] & 0xC0) != 0x80;
+    size_t cut = e - b;
+    if (cut > FACTA__MAX_TOKEN_BYTES) {
+        /* fold only the first bytes, cut at a code point boundary */
+        cut = FACTA__MAX_TOKEN_BYTES;
+        while (cut > 0 && ((unsigned char)text[b + cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    /* straight into the arena when the table folds it (as arena_strndup lays it out:
+     * NUL-padded to 8 bytes), else through tok_fold */
+    size_t room = (cut + 1 + 7) & ~(size_t)7;
+    char *f = arena_alloc(F->arena, room);
+    if (!f)
+        return FACTA_ENOMEM;
+    /* zero the last word first (the fold overwrites its head); a fold shorter than
+     * its token by 8 bytes or more (’ → ') needs more zeros */
+    memset(f + room - 8, 0, 8);
+    size_t cps;
+    uint64_t fh;
+    size_t fl = fold_classify(text + b, e - b, cut, f, k, &cps, &fh);
+    k->pub.span.cp_start = (uint32_t)F->cp;
+    F->cp += cps;
+    F->cp_pos = e;
+    k->pub.span.cp_end = (uint32_t)F->cp;
+    if (fl == SIZE_MAX) {
+        fbuf_reset(&t->fold);
+        if (tok_fold(t, text + b, cut, &t->fold))
+            return FACTA_ENOMEM;
+        if (t->fold.oom)
+            return FACTA_ENOMEM;
+        fl = t->fold.len;
+        if (!(f = arena_strndup(F->arena, t->fold.data ? t->fold.data : "", fl)))
+            return FACTA_ENOMEM;
+        fh = fa_hash(f, fl);
+    } else if (fl < room - 8) {
+        memset(f + fl, 0, room - 8 - fl);
+    }
+    k->pub.folded = f;
+    k->folded_len = (uint32_t)fl;
+    k->fhash = fh;
+    if (F->stems && tok_ensure_stem(t, k))
+        return FACTA_ENOMEM;
+    if (i == 0) {
+        k->pub.flags |= FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START;
+    } else if ((k->pub.flags & FACTA_TOKEN_SPACE_BEFORE) && k->pub.shape != FACTA_SHAPE_LOWER) {
+        /* the mark may be followed by a closing quote or bracket: "Stop." Then */
+        size_t m = i - 1;
+        if (m > 0 && is_closer(text, &t->toks[m]) && is_sentence_end(text, &t->toks[m - 1]))
+            m--;
+        if (is_sentence_end(text, &t->toks[m])) {
+            /* no sentence start after a "." that ends an initial ("N. Nazarbayev"), a short
+             * capitalized abbreviation ("Mr. Smith", "Feb. 22") or a one-letter (two in
+             * Cyrillic: "г.", "ул.") lower-case one */
+            const ftok *w = m >= 1 ? &t->toks[m - 1] : NULL;
+            size_t wl = w ? w->pub.span.cp_end - w->pub.span.cp_start : 0;
+            int dot = t->toks[m].pub.span.byte_end - t->toks[m].pub.span.byte_start == 1 &&
+                      text[t->toks[m].pub.span.byte_start] == '.' && m == i - 1;
+            int abbrev = dot && w && w->pub.kind == FACTA_TOK_WORD &&
+                         (w->pub.shape == FACTA_SHAPE_INITIAL ||
+                          (w->pub.shape == FACTA_SHAPE_TITLE && wl <= 3) ||
+                          (w->pub.shape == FACTA_SHAPE_LOWER &&
+                           wl <= (w->pub.script == FACTA_SCRIPT_CYRILLIC ? 2u : 1u)));
+            if (!abbrev)
+                k->pub.flags |= FACTA_TOKEN_SENT_START;
+        }
+    }
+    return 0;
+}
+
+/* Finish tokens until `keep` are left: a hyphen join (join_hyphen) changes only the last
+ * two before the next push. A possessive is split off as its word is finished (the two
+ * parts are not tested again). */
+static int finish_tokens(tokenizer *t, const char *text, tok_finish *out, size_t keep)
+{
+    /* a copy: its fields stay in registers (the fold's byte stores may alias *out) */
+    tok_finish L = *out, *F = &L;
+    while (t->ntoks - F->done > keep) {
+        size_t i = F->done;
+        size_t al = possessive_len(text, &t->toks[i]);
+        if (al) {
+            if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + 1))
+                return FACTA_ENOMEM;
+            ftok *k = &t->toks[i];
+            memmove(k + 2, k + 1, (t->ntoks - i - 1) * sizeof *k);
+            size_t cut = k->pub.span.byte_end - al - 1;
+            k[1] = k[0];
+            k[1].pub.span.byte_start = (uint32_t)cut;
+            k[1].pub.flags = 0;
+            k->pub.span.byte_end = (uint32_t)cut;
+            t->ntoks++;
+        }
+        if (finish_one(t, text, F, i))
+            return FACTA_ENOMEM;
+        F->done++;
+    }
+    *out = L;
+    return 0;
+}
+
+/* Tokens are finished in batches of this many (a call per token costs more than the split
+ * of a possessive moves) */
+#define FINISH_BATCH 32
+
 int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *arena,
             ftok **out, size_t *n)
 {
@@ -853,7 +950,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
     t->cur_b = 0;
     t->cur_u = 0;
 
-    int possessive = 0;      /* some token may end in a possessive */
+    tok_finish F = {arena, stems, 0, 0, 0};
     size_t at = SIZE_MAX;    /* the next '@' (see url_len) */
     size_t nnbsp = SIZE_MAX; /* the next U+202F at or after some token's second byte */
     int32_t start = 0;
@@ -869,6 +966,16 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
             status = pending_status;
             pending = -1;
         } else {
+            if (t->fast && t->fpos < len && text[t->fpos] == ' ') {
+                /* a run of spaces is one segment (WB3d), and white space: skip it here */
+                size_t p = t->fpos + 1;
+                while (p < len && text[p] == ' ')
+                    p++;
+                t->fpos = p;
+                start = (int32_t)p;
+                space_before = 1;
+                continue;
+            }
             if ((end = brk_next(t, text, len, &status)) < 0)
                 break;
         }
@@ -928,7 +1035,7 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         /* a URL or address starting at a chunk boundary swallows the ICU tokens inside it */
         size_t ulen = 0;
         if (e - b >= 1 && (b == 0 || space_before || after_opener(t, text, b)))
-            ulen = url_len(text, len, b, &at);
+            ulen = url_len(t, text, len, b, &at);
         if (FA_GROW(t->al, t->toks, t->cap, t->ntoks + 1))
             return FACTA_ENOMEM;
         ftok *k = &t->toks[t->ntoks];
@@ -948,13 +1055,23 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
             /* ICU calls "G20" and "COVID19" numbers (they end in a digit): with a letter, a word */
             k->pub.kind = FACTA_TOK_NUMBER;
             for (size_t i = b; i < e;) {
-                if (u_isalpha((UChar32)utf8_next(text, e, &i))) {
+                unsigned char c = (unsigned char)text[i];
+                int alpha;
+                if (c < 0x80) {
+                    alpha = t->ascii[c] & ASC_ALPHA;
+                    i++;
+                } else {
+                    alpha = u_isalpha((UChar32)utf8_next(text, e, &i));
+                }
+                if (alpha) {
                     k->pub.kind = FACTA_TOK_WORD;
                     break;
                 }
             }
         } else if (status >= UBRK_WORD_LETTER) {
             k->pub.kind = FACTA_TOK_WORD;
+        } else if ((unsigned char)text[b] < 0x80) {
+            k->pub.kind = t->ascii[(unsigned char)text[b]] & ASC_KIND;
         } else {
             size_t i = b;
             uint32_t c = utf8_next(text, e, &i);
@@ -973,88 +1090,14 @@ int tok_run(tokenizer *t, const char *text, size_t len, int stems, fa_arena *are
         newlines = 0;
         space_before = 0;
         t->ntoks++;
-        if (k->pub.kind == FACTA_TOK_WORD || k->pub.kind == FACTA_TOK_NUMBER) {
+        if (k->pub.kind == FACTA_TOK_WORD || k->pub.kind == FACTA_TOK_NUMBER)
             join_hyphen(t, text);
-            possessive |= maybe_possessive(text, b, e);
-        }
+        if (t->ntoks - F.done >= FINISH_BATCH + 2 && finish_tokens(t, text, &F, 2))
+            return FACTA_ENOMEM;
     }
 
-    if (possessive && split_possessive(t, text))
+    if (finish_tokens(t, text, &F, 0))
         return FACTA_ENOMEM;
-
-    /* code point offsets, folded form, stem, shape, sentence starts */
-    size_t cp = 0, cp_pos = 0; /* code points counted up to byte cp_pos */
-    for (size_t i = 0; i < t->ntoks; i++) {
-        ftok *k = &t->toks[i];
-        size_t b = k->pub.span.byte_start, e = k->pub.span.byte_end;
-        for (; cp_pos < b; cp_pos++) /* the space before the token */
-            cp += ((unsigned char)text[cp_pos] & 0xC0) != 0x80;
-        size_t cut = e - b;
-        if (cut > FACTA__MAX_TOKEN_BYTES) {
-            /* fold only the first bytes, cut at a code point boundary */
-            cut = FACTA__MAX_TOKEN_BYTES;
-            while (cut > 0 && ((unsigned char)text[b + cut] & 0xC0) == 0x80)
-                cut--;
-        }
-        /* straight into the arena when the table folds it (as arena_strndup lays it out:
-         * NUL-padded to 8 bytes), else through tok_fold */
-        size_t room = (cut + 1 + 7) & ~(size_t)7;
-        char *f = arena_alloc(arena, room);
-        if (!f)
-            return FACTA_ENOMEM;
-        /* zero the last word first (the fold overwrites its head); a fold shorter than
-         * its token by 8 bytes or more (’ → ') needs more zeros */
-        memset(f + room - 8, 0, 8);
-        size_t cps;
-        uint64_t fh;
-        size_t fl = fold_classify(text + b, e - b, cut, f, k, &cps, &fh);
-        k->pub.span.cp_start = (uint32_t)cp;
-        cp += cps;
-        cp_pos = e;
-        k->pub.span.cp_end = (uint32_t)cp;
-        if (fl == SIZE_MAX) {
-            fbuf_reset(&t->fold);
-            if (tok_fold(t, text + b, cut, &t->fold))
-                return FACTA_ENOMEM;
-            if (t->fold.oom)
-                return FACTA_ENOMEM;
-            fl = t->fold.len;
-            if (!(f = arena_strndup(arena, t->fold.data ? t->fold.data : "", fl)))
-                return FACTA_ENOMEM;
-            fh = fa_hash(f, fl);
-        } else if (fl < room - 8) {
-            memset(f + fl, 0, room - 8 - fl);
-        }
-        k->pub.folded = f;
-        k->folded_len = (uint32_t)fl;
-        k->fhash = fh;
-        if (stems && tok_ensure_stem(t, k))
-            return FACTA_ENOMEM;
-        if (i == 0) {
-            k->pub.flags |= FACTA_TOKEN_SENT_START | FACTA_TOKEN_PARA_START;
-        } else if ((k->pub.flags & FACTA_TOKEN_SPACE_BEFORE) && k->pub.shape != FACTA_SHAPE_LOWER) {
-            /* the mark may be followed by a closing quote or bracket: "Stop." Then */
-            size_t m = i - 1;
-            if (m > 0 && is_closer(text, &t->toks[m]) && is_sentence_end(text, &t->toks[m - 1]))
-                m--;
-            if (is_sentence_end(text, &t->toks[m])) {
-                /* no sentence start after a "." that ends an initial ("N. Nazarbayev"), a short
-                 * capitalized abbreviation ("Mr. Smith", "Feb. 22") or a one-letter (two in
-                 * Cyrillic: "г.", "ул.") lower-case one */
-                const ftok *w = m >= 1 ? &t->toks[m - 1] : NULL;
-                size_t wl = w ? w->pub.span.cp_end - w->pub.span.cp_start : 0;
-                int dot = t->toks[m].pub.span.byte_end - t->toks[m].pub.span.byte_start == 1 &&
-                          text[t->toks[m].pub.span.byte_start] == '.' && m == i - 1;
-                int abbrev = dot && w && w->pub.kind == FACTA_TOK_WORD &&
-                             (w->pub.shape == FACTA_SHAPE_INITIAL ||
-                              (w->pub.shape == FACTA_SHAPE_TITLE && wl <= 3) ||
-                              (w->pub.shape == FACTA_SHAPE_LOWER &&
-                               wl <= (w->pub.script == FACTA_SCRIPT_CYRILLIC ? 2u : 1u)));
-                if (!abbrev)
-                    k->pub.flags |= FACTA_TOKEN_SENT_START;
-            }
-        }
-    }
     *out = t->toks;
     *n = t->ntoks;
     return 0;

@@ -18,22 +18,44 @@
 #include <string.h>
 #include <unicode/ustring.h>
 
-#define O WB_OTHER
-#define AL WB_AL
-#define NU WB_NU
-static const uint8_t WB_ASCII[128] = {
-    O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  WB_LF, WB_NL, WB_NL, WB_CR, O, O, /* 00 */
-    O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,  O,                  /* 10 */
-    WB_WS, O, O, O, O, O, O, WB_SQ, O, O, O, O, WB_MN, O, WB_MNL, O,               /* 20 */
-    NU, NU, NU, NU, NU, NU, NU, NU, NU, NU, O, WB_MN, O, O, O, O,                  /* 30 */
-    AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,                /* 40 */
-    AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, O,  O,  O,  O,  WB_ENL,           /* 50 */
-    O,  AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,                /* 60 */
-    AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, O,  O,  O,  O,  O,                /* 70 */
-};
-#undef O
-#undef AL
-#undef NU
+/* The class of ASCII character c (one definition for the tables below). */
+#define ACLS(c)                                                                                \
+    ((c) == '\n'                                   ? WB_LF                                     \
+     : (c) == 0x0B || (c) == 0x0C                  ? WB_NL                                     \
+     : (c) == '\r'                                 ? WB_CR                                     \
+     : (c) == ' '                                  ? WB_WS                                     \
+     : (c) == '\''                                 ? WB_SQ                                     \
+     : (c) == ',' || (c) == ';'                    ? WB_MN                                     \
+     : (c) == '.'                                  ? WB_MNL                                    \
+     : (c) == '_'                                  ? WB_ENL                                    \
+     : (c) >= '0' && (c) <= '9'                    ? WB_NU                                     \
+     : ((c) | 32) >= 'a' && ((c) | 32) <= 'z'      ? WB_AL                                     \
+     : (c) == '@'                                  ? WB_AL                                     \
+                                                   : WB_OTHER)
+#define X4(M, c) M(c), M((c) + 1), M((c) + 2), M((c) + 3)
+#define X16(M, c) X4(M, c), X4(M, (c) + 4), X4(M, (c) + 8), X4(M, (c) + 12)
+#define X128(M) X16(M, 0), X16(M, 16), X16(M, 32), X16(M, 48), X16(M, 64), X16(M, 80), \
+                X16(M, 96), X16(M, 112)
+
+static const uint8_t WB_ASCII[128] = {X128(ACLS)};
+
+/* wb_next()'s quick path (see wordbreak.h) */
+#define ENDS_LETTERS(k) \
+    ((k) == WB_OTHER || (k) == WB_WS || (k) == WB_CR || (k) == WB_LF || (k) == WB_NL || (k) == WB_MN)
+#define ENDS_DIGITS(k) (ENDS_LETTERS(k) && (k) != WB_MN)
+#define BYTE_FLAGS(k)                                                                          \
+    ((k) == WB_AL   ? WBB_LETTER                                                               \
+     : (k) == WB_NU ? WBB_DIGIT                                                                \
+     : (k) == WB_CR || (k) == WB_WS || (k) == WB_ENL ? 0u : WBB_ALONE) |                        \
+        (ENDS_LETTERS(k) ? WBB_END_LETTERS : 0u) | (ENDS_DIGITS(k) ? WBB_END_DIGITS : 0u)
+#define AFLAGS(c) BYTE_FLAGS(ACLS(c))
+const uint8_t wb_byte[256] = {X128(AFLAGS), [0xD0] = WBB_LETTER, [0xD1] = WBB_LETTER};
+
+/* Runs of letters: ASCII letters and '@', and U+0400..U+047F (lead byte 0xD0 or 0xD1, always
+ * letters, two bytes); of digits */
+#define LSTEP(c) (ACLS(c) == WB_AL)
+#define DSTEP(c) (ACLS(c) == WB_NU)
+const uint8_t wb_run_step[2][256] = {{X128(LSTEP), [0xD0] = 2, [0xD1] = 2}, {X128(DSTEP)}};
 
 /* U+0080..U+07FF */
 static int class2(uint32_t c)
@@ -129,7 +151,7 @@ int wb_text_ok(const char *s, size_t n)
     return 1;
 }
 
-size_t wb_next(const char *s, size_t n, size_t b, int32_t *status)
+size_t wb_next_rules(const char *s, size_t n, size_t b, int32_t *status)
 {
     size_t len, i;
     int c = cls(s, n, b, &len);
@@ -152,20 +174,17 @@ size_t wb_next(const char *s, size_t n, size_t b, int32_t *status)
      * two digits (WB11/12) join them. */
     int last = c, before = WB_SLOW; /* classes of the last character and of the one before */
     while (i < n) {
-        if (last == WB_AL) {
-            /* a run of ASCII letters and U+0400..U+047F (lead byte 0xD0 or 0xD1) */
+        if (last == WB_AL || last == WB_NU) {
+            /* a run of the same class: bytes to step by table (0: not of the run) */
+            const uint8_t *run = wb_run_step[last == WB_NU];
             size_t r = i;
-            for (;;) {
-                unsigned u = (unsigned char)s[r];
-                if (u < 0x80 ? WB_ASCII[u] == WB_AL : ((u | 1) == 0xD1 && r + 1 < n))
-                    r += u < 0x80 ? 1 : 2;
-                else
-                    break;
-                if (r >= n)
-                    break;
-            }
+            unsigned k;
+            while (r < n && (k = run[(unsigned char)s[r]]) != 0)
+                r += k;
+            if (r > n)
+                r -= 2; /* a lead byte cut off at the end (not valid UTF-8): not a letter */
             if (r > i) {
-                before = WB_AL;
+                before = last;
                 i = r;
                 if (i >= n)
                     break;
