@@ -438,6 +438,28 @@ size_t lex_form_words(const facta_rules *r, const char *folded, size_t n, uint64
                       uint32_t *out, size_t max);
 size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint64_t h,
                        uint32_t *out, uint8_t *generated, size_t max);
+/* The body of both, inline for the per-token lookup of match_lexicons; h is fa_hash(folded)
+ * (the table keeps 0 for empty slots, so a hash of 0 is stored as 1). */
+static inline size_t lex_forms_find(const facta_rules *r, const char *folded, size_t n,
+                                    uint64_t h, uint32_t *out, uint8_t *generated, size_t max)
+{
+    size_t k = 0, cap = r->forms_cap;
+    if (!cap)
+        return 0;
+    h = h ? h : 1;
+    /* at most forms_cap probes: a damaged pack may have no empty slot */
+    size_t probes = cap;
+    for (size_t i = (size_t)h & (cap - 1); r->forms[i].hash && probes--; i = (i + 1) & (cap - 1)) {
+        const form_ent *f = &r->forms[i];
+        if (f->hash == h && f->len == n && f->word < r->nwords && f->form < r->lstr_len &&
+            n < r->lstr_len - f->form && memcmp(r->lstr + f->form, folded, n) == 0 && k < max) {
+            if (generated)
+                generated[k] = (uint8_t)f->generated;
+            out[k++] = f->word;
+        }
+    }
+    return k;
+}
 /* Child of trie node `node` along word id `word`, or 0 (the root is never a child). */
 uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word);
 /* The same for finished rules: a child of the root comes from root_child (lex_derive). */
@@ -454,7 +476,17 @@ const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const 
                                 char *buf, size_t cap);
 /* Entries ending at trie node `node` (ids into r->entries, each checked < nentries by the
  * caller through lex_entry_at); *n gets their number. */
-const uint32_t *lex_node_entries(const facta_rules *r, uint32_t node, uint32_t *n);
+static inline const uint32_t *lex_node_entries(const facta_rules *r, uint32_t node, uint32_t *n)
+{
+    *n = 0;
+    if (node >= r->nnodes)
+        return NULL;
+    const trie_node *tn = &r->nodes[node];
+    if (tn->ent_off > r->ntents || tn->nents > r->ntents - tn->ent_off)
+        return NULL;
+    *n = tn->nents;
+    return r->tents + tn->ent_off;
+}
 
 /* A string of the lexicon pool ("" when the offset is out of range). */
 static inline const char *lex_str(const facta_rules *r, uint32_t off)
