@@ -31,6 +31,26 @@ int match_lexicons(facta_extractor *ex)
         FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1) ||
         FA_GROW(ex->al, ex->arow, ex->arow_cap, n + 2))
         return FACTA_ENOMEM;
+    /* token classes and the phases where a token's class or word may seed (see seed); the
+     * phases of the lexicons whose phrases start at it are added by the walks below */
+    for (size_t i = 0; i < n; i++) {
+        ftok *t = &ex->toks[i];
+        unsigned c = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
+        t->pub.cls = t->pub.kind <= 5 && t->pub.script <= 3 && t->pub.shape <= 5 && c < 128
+                         ? (uint8_t)c
+                         : FTOK_NO_CLASS;
+        ex->arow[i] = t->pub.cls < 128 ? t->pub.cls : 128;
+        uint64_t wm = 0;
+        uint64_t key = t->fhash & ~(3ull << 62);
+        size_t cap = r->seed_words_cap;
+        for (size_t h = seed_slot_of(key, cap); r->seed_words[h].phases; h = (h + 1) & (cap - 1))
+            if (r->seed_words[h].key == key) {
+                wm = r->seed_words[h].phases;
+                break;
+            }
+        ex->wordmask[i] = wm;
+        ex->seedmask[i] = wm | r->cls_seed_phases[ex->arow[i]];
+    }
     /* the word ids of the tokens a walk may reach, by position mod FACTA__MAX_PHRASE_WORDS:
      * each token is looked up once, by the first walk that reaches it */
     enum { CW = FACTA__MAX_PHRASE_WORDS };
@@ -41,14 +61,6 @@ int match_lexicons(facta_extractor *ex)
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
         uint64_t starts = 0, seeds = 0;
-        {
-            ftok_pub *pt = &ex->toks[i].pub;
-            unsigned c = tok_class(pt->kind, pt->script, pt->shape);
-            pt->cls = pt->kind <= 5 && pt->script <= 3 && pt->shape <= 5 && c < 128
-                          ? (uint8_t)c
-                          : FTOK_NO_CLASS;
-            ex->arow[i] = pt->cls < 128 ? pt->cls : 128;
-        }
         /* depth-first walk from the root at token i: a step records the entries of the
          * children along the words of token pos and stacks those that have children when a
          * phrase may go on to pos + 1. Each step stacks at most 8 and a walk is at most
@@ -56,6 +68,7 @@ int match_lexicons(facta_extractor *ex)
         struct { uint32_t node; uint32_t pos; } st[CW * 8];
         int sp = 0;
         uint32_t node = 0, pos = (uint32_t)i;
+        size_t lim = n - i < CW ? n : i + CW; /* the tokens a phrase from i may reach */
         for (;;) {
             unsigned s = pos % CW;
             if (ctag[s] != pos) {
@@ -63,7 +76,7 @@ int match_lexicons(facta_extractor *ex)
                 ck[s] = lex_forms_find(r, t->pub.folded, t->folded_len, t->fhash, cw[s], NULL, 8);
                 ctag[s] = pos;
             }
-            int more = pos + 1 < n && pos + 1 - i < FACTA__MAX_PHRASE_WORDS;
+            int more = pos + 1 < lim;
             for (size_t w = 0; w < ck[s]; w++) {
                 uint32_t c = lex_next(r, node, cw[s][w]);
                 if (!c)
@@ -97,20 +110,7 @@ int match_lexicons(facta_extractor *ex)
             pos = st[sp].pos;
         }
         ex->lexstart[i] = starts;
-        /* the phases where something may seed at this token (see seed) */
-        {
-            const ftok *t = &ex->toks[i];
-            uint64_t wm = 0;
-            uint64_t key = t->fhash & ~(3ull << 62);
-            size_t cap = r->seed_words_cap;
-            for (size_t h = seed_slot_of(key, cap); r->seed_words[h].phases; h = (h + 1) & (cap - 1))
-                if (r->seed_words[h].key == key) {
-                    wm = r->seed_words[h].phases;
-                    break;
-                }
-            ex->wordmask[i] = wm;
-            ex->seedmask[i] = wm | seeds | r->cls_seed_phases[t->pub.cls < 128 ? t->pub.cls : 128];
-        }
+        ex->seedmask[i] |= seeds;
     }
     ex->hit_off[n] = (uint32_t)ex->nhits;
     ex->lexstart[n] = 0;
