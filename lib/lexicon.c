@@ -83,7 +83,7 @@ size_t lex_form_words(const facta_rules *r, const char *folded, size_t n, uint64
 size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint64_t h,
                        uint32_t *out, uint8_t *generated, size_t max)
 {
-    return lex_forms_find(r, folded, n, h, out, generated, max);
+    return lex_forms_find(r, folded, n, h, 0, out, generated, max);
 }
 
 /* Add form → word; returns the word id that already had this form as a base (for
