@@ -32,24 +32,32 @@ int match_lexicons(facta_extractor *ex)
         FA_GROW(ex->al, ex->arow, ex->arow_cap, n + 2))
         return FACTA_ENOMEM;
     /* token classes and the phases where a token's class or word may seed (see seed); the
-     * phases of the lexicons whose phrases start at it are added by the walks below */
-    for (size_t i = 0; i < n; i++) {
-        ftok *t = &ex->toks[i];
-        unsigned c = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
-        t->pub.cls = t->pub.kind <= 5 && t->pub.script <= 3 && t->pub.shape <= 5 && c < 128
-                         ? (uint8_t)c
-                         : FTOK_NO_CLASS;
-        ex->arow[i] = t->pub.cls < 128 ? t->pub.cls : 128;
-        uint64_t wm = 0;
-        uint64_t key = t->fhash & ~(3ull << 62);
+     * phases of the lexicons whose phrases start at it are added by the walks below. The
+     * tables are read through locals: the class stores (bytes) could alias anything. */
+    {
+        ftok *toks = ex->toks;
+        uint8_t *arow = ex->arow;
+        uint64_t *wordmask = ex->wordmask, *seedmask = ex->seedmask;
+        const struct seed_word *sw = r->seed_words;
         size_t cap = r->seed_words_cap;
-        for (size_t h = seed_slot_of(key, cap); r->seed_words[h].phases; h = (h + 1) & (cap - 1))
-            if (r->seed_words[h].key == key) {
-                wm = r->seed_words[h].phases;
-                break;
-            }
-        ex->wordmask[i] = wm;
-        ex->seedmask[i] = wm | r->cls_seed_phases[ex->arow[i]];
+        const uint64_t *cls_phases = r->cls_seed_phases;
+        for (size_t i = 0; i < n; i++) {
+            ftok *t = &toks[i];
+            unsigned c = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
+            t->pub.cls = t->pub.kind <= 5 && t->pub.script <= 3 && t->pub.shape <= 5 && c < 128
+                             ? (uint8_t)c
+                             : FTOK_NO_CLASS;
+            arow[i] = t->pub.cls < 128 ? t->pub.cls : 128;
+            uint64_t wm = 0;
+            uint64_t key = t->fhash & ~(3ull << 62);
+            for (size_t h = seed_slot_of(key, cap); sw[h].phases; h = (h + 1) & (cap - 1))
+                if (sw[h].key == key) {
+                    wm = sw[h].phases;
+                    break;
+                }
+            wordmask[i] = wm;
+            seedmask[i] = wm | cls_phases[arow[i]];
+        }
     }
     /* the word ids of the tokens a walk may reach, by position mod FACTA__MAX_PHRASE_WORDS:
      * each token is looked up once, by the first walk that reaches it */
