@@ -81,8 +81,8 @@ int match_lexicons(facta_extractor *ex)
             unsigned s = pos % CW;
             if (ctag[s] != pos) {
                 const ftok *t = &ex->toks[pos];
-                ck[s] = lex_forms_find(r, t->pub.folded, t->folded_len, t->fhash, 1, cw[s], NULL,
-                                       8);
+                ck[s] = lex_forms_find(r, t->pub.folded, t->folded_len, t->fhash, 1, cw[s],
+                                       NULL, 8);
                 ctag[s] = pos;
             }
             int more = pos + 1 < lim;

@@ -467,8 +467,9 @@ static inline int lex_pool_eq(const facta_rules *r, uint32_t off, const char *s,
     return memcmp(r->lstr + off, s, n) == 0;
 }
 
-/* The body of both, inline for the per-token lookup of match_lexicons; h is fa_hash(folded)
- * (the table keeps 0 for empty slots, so a hash of 0 is stored as 1). */
+/* The body of both, inline for the per-token lookup of match_lexicons (`padded`: see
+ * lex_pool_eq); h is fa_hash(folded) (the table keeps 0 for empty slots, so a hash of 0 is
+ * stored as 1). */
 static inline size_t lex_forms_find(const facta_rules *r, const char *folded, size_t n,
                                     uint64_t h, int padded, uint32_t *out, uint8_t *generated,
                                     size_t max)
@@ -491,6 +492,7 @@ static inline size_t lex_forms_find(const facta_rules *r, const char *folded, si
     }
     return k;
 }
+
 /* Child of trie node `node` along word id `word`, or 0 (the root is never a child). */
 uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word);
 /* The same for finished rules: a child of the root comes from root_child (lex_derive). */
