@@ -83,23 +83,7 @@ size_t lex_form_words(const facta_rules *r, const char *folded, size_t n, uint64
 size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint64_t h,
                        uint32_t *out, uint8_t *generated, size_t max)
 {
-    size_t k = 0;
-    if (!r->forms_cap)
-        return 0;
-    h = nz(h);
-    /* at most forms_cap probes: a damaged pack may have no empty slot */
-    size_t probes = r->forms_cap;
-    for (size_t i = (size_t)h & (r->forms_cap - 1); r->forms[i].hash && probes--;
-         i = (i + 1) & (r->forms_cap - 1)) {
-        const form_ent *f = &r->forms[i];
-        if (f->hash == h && f->len == n && f->word < r->nwords && f->form < r->lstr_len &&
-            n < r->lstr_len - f->form && memcmp(r->lstr + f->form, folded, n) == 0 && k < max) {
-            if (generated)
-                generated[k] = (uint8_t)f->generated;
-            out[k++] = f->word;
-        }
-    }
-    return k;
+    return lex_forms_find(r, folded, n, h, 0, out, generated, max);
 }
 
 /* Add form → word; returns the word id that already had this form as a base (for
@@ -558,18 +542,6 @@ int lex_finish(facta_rules *r)
         return rules_warn(r, "<lexicons>: %zu form collisions in all (first %d listed)",
                           r->ncollisions, MAX_WARN_COLLISIONS);
     return 0;
-}
-
-const uint32_t *lex_node_entries(const facta_rules *r, uint32_t node, uint32_t *n)
-{
-    *n = 0;
-    if (node >= r->nnodes)
-        return NULL;
-    const trie_node *tn = &r->nodes[node];
-    if (tn->ent_off > r->ntents || tn->nents > r->ntents - tn->ent_off)
-        return NULL;
-    *n = tn->nents;
-    return r->tents + tn->ent_off;
 }
 
 int lex_entry_has_tag(const facta_rules *r, const lex_entry *e, const char *tag)

@@ -31,48 +31,65 @@ int match_lexicons(facta_extractor *ex)
         FA_GROW(ex->al, ex->wordmask, ex->wordmask_cap, n + 1) ||
         FA_GROW(ex->al, ex->arow, ex->arow_cap, n + 2))
         return FACTA_ENOMEM;
-    /* the word ids of the tokens lately looked up, by position mod 8: a phrase walk looks at
-     * the tokens after i, which are looked up again as their own walks begin */
-    uint32_t cw[8][8], ctag[8];
-    size_t ck[8];
-    for (int c = 0; c < 8; c++)
+    /* token classes and the phases where a token's class or word may seed (see seed); the
+     * phases of the lexicons whose phrases start at it are added by the walks below. The
+     * tables are read through locals: the class stores (bytes) could alias anything. */
+    {
+        ftok *toks = ex->toks;
+        struct tok_rows *arow = ex->arow;
+        uint64_t *wordmask = ex->wordmask, *seedmask = ex->seedmask;
+        const struct seed_word *sw = r->seed_words;
+        size_t cap = r->seed_words_cap;
+        const uint64_t *cls_phases = r->cls_seed_phases;
+        for (size_t i = 0; i < n; i++) {
+            ftok *t = &toks[i];
+            unsigned c = tok_class(t->pub.kind, t->pub.script, t->pub.shape);
+            t->pub.cls = t->pub.kind <= 5 && t->pub.script <= 3 && t->pub.shape <= 5 && c < 128
+                             ? (uint8_t)c
+                             : FTOK_NO_CLASS;
+            arow[i].cls = t->pub.cls < 128 ? t->pub.cls : 128;
+            arow[i].hash = (uint8_t)(t->fhash & 63);
+            arow[i].byte = t->folded_len ? (unsigned char)t->pub.folded[0] : 256;
+            uint64_t wm = 0;
+            uint64_t key = t->fhash & ~(3ull << 62);
+            for (size_t h = seed_slot_of(key, cap); sw[h].phases; h = (h + 1) & (cap - 1))
+                if (sw[h].key == key) {
+                    wm = sw[h].phases;
+                    break;
+                }
+            wordmask[i] = wm;
+            seedmask[i] = wm | cls_phases[arow[i].cls];
+        }
+    }
+    /* the word ids of the tokens a walk may reach, by position mod FACTA__MAX_PHRASE_WORDS:
+     * each token is looked up once, by the first walk that reaches it */
+    enum { CW = FACTA__MAX_PHRASE_WORDS };
+    uint32_t cw[CW][8], ctag[CW];
+    size_t ck[CW];
+    for (int c = 0; c < CW; c++)
         ctag[c] = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         ex->hit_off[i] = (uint32_t)ex->nhits;
-        uint64_t starts = 0;
-        ex->toks[i].lexmask = 0;
-        {
-            ftok_pub *pt = &ex->toks[i].pub;
-            unsigned c = tok_class(pt->kind, pt->script, pt->shape);
-            pt->cls = pt->kind <= 5 && pt->script <= 3 && pt->shape <= 5 && c < 128
-                          ? (uint8_t)c
-                          : FTOK_NO_CLASS;
-            ex->arow[i].cls = pt->cls < 128 ? pt->cls : 128;
-            ex->arow[i].hash = (uint8_t)(ex->toks[i].fhash & 63);
-            ex->arow[i].byte = ex->toks[i].folded_len ? (unsigned char)pt->folded[0] : 256;
-        }
-        /* depth-first walk: (node, next token) */
-        struct { uint32_t node; uint32_t pos; } st[64];
+        uint64_t starts = 0, seeds = 0;
+        /* depth-first walk from the root at token i: a step records the entries of the
+         * children along the words of token pos and stacks those that have children when a
+         * phrase may go on to pos + 1. Each step stacks at most 8 and a walk is at most
+         * CW - 1 steps deep, so the stack never overflows. */
+        struct { uint32_t node; uint32_t pos; } st[CW * 8];
         int sp = 0;
-        st[sp].node = 0;
-        st[sp].pos = (uint32_t)i;
-        sp++;
-        while (sp > 0) {
-            sp--;
-            uint32_t node = st[sp].node, pos = st[sp].pos;
-            if (pos >= n || pos - i >= FACTA__MAX_PHRASE_WORDS)
-                continue;
-            if (node && !((r->node_kids[node / 64] >> (node % 64)) & 1))
-                continue; /* a leaf: no phrase goes on */
-            const ftok *t = &ex->toks[pos];
-            uint32_t *words = cw[pos % 8];
-            if (ctag[pos % 8] != pos) {
-                ck[pos % 8] = lex_form_words(r, t->pub.folded, t->folded_len, t->fhash, words, 8);
-                ctag[pos % 8] = pos;
+        uint32_t node = 0, pos = (uint32_t)i;
+        size_t lim = n - i < CW ? n : i + CW; /* the tokens a phrase from i may reach */
+        for (;;) {
+            unsigned s = pos % CW;
+            if (ctag[s] != pos) {
+                const ftok *t = &ex->toks[pos];
+                ck[s] = lex_forms_find(r, t->pub.folded, t->folded_len, t->fhash, 1, cw[s],
+                                       NULL, 8);
+                ctag[s] = pos;
             }
-            size_t k = ck[pos % 8];
-            for (size_t w = 0; w < k; w++) {
-                uint32_t c = lex_next(r, node, words[w]);
+            int more = pos + 1 < lim;
+            for (size_t w = 0; w < ck[s]; w++) {
+                uint32_t c = lex_next(r, node, cw[s][w]);
                 if (!c)
                     continue;
                 uint32_t ne;
@@ -87,37 +104,24 @@ int match_lexicons(facta_extractor *ex)
                     ex->hits[ex->nhits].end = pos + 1;
                     ex->nhits++;
                     starts |= e->lex < 64 ? 1ull << e->lex : 0;
-                    if (pos == i && e->lex < 64)
-                        ex->toks[i].lexmask |= 1ull << e->lex;
+                    seeds |= e->lex < (uint32_t)r->nlexs ? r->lex_seed_phases[e->lex] : 0;
                 }
-                if (sp < 64) {
+                if (more && ((r->node_kids[c / 64] >> (c % 64)) & 1)) {
                     st[sp].node = c;
                     st[sp].pos = pos + 1;
                     sp++;
                 }
             }
+            if (!node)
+                ex->toks[i].lexmask = starts; /* the entries that are token i alone */
+            if (!sp)
+                break;
+            sp--;
+            node = st[sp].node;
+            pos = st[sp].pos;
         }
         ex->lexstart[i] = starts;
-        /* the phases where something may seed at this token (see seed) */
-        {
-            const ftok *t = &ex->toks[i];
-            uint64_t wm = 0;
-            uint64_t key = t->fhash & ~(3ull << 62);
-            size_t cap = r->seed_words_cap;
-            for (size_t h = seed_slot_of(key, cap); r->seed_words[h].phases; h = (h + 1) & (cap - 1))
-                if (r->seed_words[h].key == key) {
-                    wm = r->seed_words[h].phases;
-                    break;
-                }
-            ex->wordmask[i] = wm;
-            uint64_t m = wm | r->cls_seed_phases[t->pub.cls < 128 ? t->pub.cls : 128];
-            for (uint32_t h = ex->hit_off[i]; h < (uint32_t)ex->nhits; h++) {
-                uint32_t lex = r->entries[ex->hits[h].entry].lex;
-                if (lex < (uint32_t)r->nlexs)
-                    m |= r->lex_seed_phases[lex];
-            }
-            ex->seedmask[i] = m;
-        }
+        ex->seedmask[i] |= seeds;
     }
     ex->hit_off[n] = (uint32_t)ex->nhits;
     ex->lexstart[n] = 0;

@@ -446,6 +446,61 @@ size_t lex_form_words(const facta_rules *r, const char *folded, size_t n, uint64
                       uint32_t *out, size_t max);
 size_t lex_form_words2(const facta_rules *r, const char *folded, size_t n, uint64_t h,
                        uint32_t *out, uint8_t *generated, size_t max);
+/* Is the pool string at off, of length n (n < lstr_len - off), s[0, n)? With `padded`, s
+ * is NUL-padded to a multiple of 8 bytes (a token's folded form), so both are compared 8
+ * bytes at a time where the pool has those bytes. */
+static inline int lex_pool_eq(const facta_rules *r, uint32_t off, const char *s, size_t n,
+                              int padded)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (padded && off + ((n + 7) & ~(size_t)7) <= r->lstr_len) {
+        const char *p = r->lstr + off;
+        uint64_t a, b;
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            memcpy(&a, p + i, 8);
+            memcpy(&b, s + i, 8);
+            if (a != b)
+                return 0;
+        }
+        if (i == n)
+            return 1;
+        memcpy(&a, p + i, 8);
+        memcpy(&b, s + i, 8);
+        return ((a ^ b) << (8 * (8 - (n - i)))) == 0; /* the bytes past n do not count */
+    }
+#else
+    (void)padded;
+#endif
+    return memcmp(r->lstr + off, s, n) == 0;
+}
+
+/* The body of both, inline for the per-token lookup of match_lexicons (`padded`: see
+ * lex_pool_eq); h is fa_hash(folded) (the table keeps 0 for empty slots, so a hash of 0 is
+ * stored as 1). */
+static inline size_t lex_forms_find(const facta_rules *r, const char *folded, size_t n,
+                                    uint64_t h, int padded, uint32_t *out, uint8_t *generated,
+                                    size_t max)
+{
+    size_t k = 0, cap = r->forms_cap;
+    if (!cap)
+        return 0;
+    h = h ? h : 1;
+    /* at most forms_cap probes: a damaged pack may have no empty slot */
+    size_t probes = cap;
+    for (size_t i = (size_t)h & (cap - 1); r->forms[i].hash && probes--; i = (i + 1) & (cap - 1)) {
+        const form_ent *f = &r->forms[i];
+        if (f->hash == h && f->len == n && f->word < r->nwords && f->form < r->lstr_len &&
+            n < r->lstr_len - f->form && lex_pool_eq(r, f->form, folded, n, padded) &&
+            k < max) {
+            if (generated)
+                generated[k] = (uint8_t)f->generated;
+            out[k++] = f->word;
+        }
+    }
+    return k;
+}
+
 /* Child of trie node `node` along word id `word`, or 0 (the root is never a child). */
 uint32_t lex_child(const facta_rules *r, uint32_t node, uint32_t word);
 /* The same for finished rules: a child of the root comes from root_child (lex_derive). */
@@ -462,7 +517,17 @@ const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const 
                                 char *buf, size_t cap);
 /* Entries ending at trie node `node` (ids into r->entries, each checked < nentries by the
  * caller through lex_entry_at); *n gets their number. */
-const uint32_t *lex_node_entries(const facta_rules *r, uint32_t node, uint32_t *n);
+static inline const uint32_t *lex_node_entries(const facta_rules *r, uint32_t node, uint32_t *n)
+{
+    *n = 0;
+    if (node >= r->nnodes)
+        return NULL;
+    const trie_node *tn = &r->nodes[node];
+    if (tn->ent_off > r->ntents || tn->nents > r->ntents - tn->ent_off)
+        return NULL;
+    *n = tn->nents;
+    return r->tents + tn->ent_off;
+}
 
 /* A string of the lexicon pool ("" when the offset is out of range). */
 static inline const char *lex_str(const facta_rules *r, uint32_t off)
