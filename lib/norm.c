@@ -1588,11 +1588,23 @@ int finish_records(facta_extractor *ex)
     return 0;
 }
 
-/* A bit (0..255) for the first k (<= 2) bytes of s. */
-static unsigned prefix_bit(const char *s, size_t k)
+/* The bytes of the first k (> 0) code points of s[0, n), or 0 when it has fewer. */
+static size_t lead_bytes(const char *s, size_t n, unsigned k)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    return k == 0 ? 0 : k == 1 ? u[0] : (u[0] * 31u + u[1]) & 255;
+    size_t i = 0;
+    for (unsigned c = 0; c < k; c++) {
+        if (i >= n)
+            return 0;
+        for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+            ;
+    }
+    return i;
+}
+
+/* A bit (0..4095) for the first lb bytes of s. */
+static unsigned lead_bit(const char *s, size_t lb)
+{
+    return (unsigned)(fa_hash(s, lb) & 4095);
 }
 
 /* A later mention of a surname met in a full name: "Барак Обама ... Обамы", "Zakiyeva".
@@ -1620,14 +1632,16 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         return FACTA_ENOMEM;
     memset(fl, 0, cap * sizeof *fl);
     memset(cov, 0, ex->ntoks + 1);
-    /* a nominative keeps the word's stem, at least min_stem letters, so at least kb bytes:
-     * a word whose first kb bytes begin no surname (lead: a 256-bit filter of them) needs
-     * no morph_nominative */
-    size_t kb = 2;
+    /* a nominative keeps the word's stem, at least min_stem letters (kc): a word whose first
+     * kc letters begin no surname (lead: a 4096-bit filter of them) needs no
+     * morph_nominative. Letters, not bytes: one Cyrillic letter let most words of a long
+     * document through. */
+    unsigned kc = 255;
     for (size_t j = 0; j < r->morph.nrows; j++)
-        if ((r->morph.rows[j].pos & (M_SURNAME | M_NOUN)) && r->morph.rows[j].min_stem < kb)
-            kb = r->morph.rows[j].min_stem;
-    uint64_t lead[4] = {0, 0, 0, 0};
+        if ((r->morph.rows[j].pos & (M_SURNAME | M_NOUN)) && r->morph.rows[j].min_stem < kc)
+            kc = r->morph.rows[j].min_stem;
+    uint64_t lead[64];
+    memset(lead, 0, sizeof lead);
     for (size_t i = 0; i < ex->nrecs; i++) {
         rec *p = &ex->recs[i];
         if (p->dead || r->types[p->type][0] == '_')
@@ -1655,8 +1669,11 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         fl[k].idx = i;
         if (!fl[k].last)
             return FACTA_ENOMEM;
-        if (ex->tmp.len >= kb) /* a shorter one is no nominative (kb bytes at least) */
-            lead[prefix_bit(fl[k].last, kb) >> 6] |= 1ull << (prefix_bit(fl[k].last, kb) & 63);
+        size_t lb = kc ? lead_bytes(fl[k].last, ex->tmp.len, kc) : 0;
+        if (lb) { /* a shorter one is no nominative */
+            unsigned b = lead_bit(fl[k].last, lb);
+            lead[b >> 6] |= 1ull << (b & 63);
+        }
     }
     for (size_t i = 0; i < ex->ntoks; i++) {
         const ftok *t = &ex->toks[i];
@@ -1667,8 +1684,13 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
             continue;
         char c1[256], c2[256];
         const char *cands[3] = {t->pub.folded, NULL, NULL};
-        if (t->pub.script == FACTA_SCRIPT_CYRILLIC && t->folded_len >= kb &&
-            (lead[prefix_bit(t->pub.folded, kb) >> 6] >> (prefix_bit(t->pub.folded, kb) & 63) & 1)) {
+        int may_inflect = 0; /* may the word be a form of a surname's nominative? */
+        if (t->pub.script == FACTA_SCRIPT_CYRILLIC) {
+            size_t lb = kc ? lead_bytes(t->pub.folded, t->folded_len, kc) : 0;
+            unsigned b = lb ? lead_bit(t->pub.folded, lb) : 0;
+            may_inflect = !kc || (lb && (lead[b >> 6] >> (b & 63) & 1));
+        }
+        if (may_inflect) {
             if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_SURNAME, 0, c1, sizeof c1, NULL))
                 cands[1] = c1;
             if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_NOUN, 0, c2, sizeof c2, NULL))
