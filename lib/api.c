@@ -604,27 +604,37 @@ static int run(facta_extractor *ex, const char *text, size_t len, const facta_ex
         return set_error(ex, rc, "out of memory");
     if (FA_GROW(ex->al, ex->ents, ex->ents_cap, ex->nrecs + 1))
         return set_error(ex, FACTA_ENOMEM, "out of memory");
+    /* the entities in cmp_ent order, ties in record order (as a stable sort of the records
+     * leaves them): the records starting at each token, in the order they were added, are
+     * the start lists (rec_head); a later start token is a later byte_start, so only the
+     * records of one token need sorting (a qsort of them all was n log n) */
     size_t k = 0;
-    for (size_t i = 0; i < ex->nrecs; i++) {
-        const rec *rc_ = &ex->recs[i];
-        if (rc_->dead || r->types[rc_->type][0] == '_')
-            continue; /* types starting with '_' are internal to the rules */
-        facta_entity *e = &ex->ents[k++];
-        e->span = map_span(ex, tok_range_span(ex, rc_->ts, rc_->te));
-        e->type = r->types[rc_->type];
-        e->norm = rc_->norm;
-        /* attributes named _x are the rules' own bookkeeping: not output */
-        facta_attr *pub = rc_->attrs;
-        size_t na = 0;
-        for (size_t j = 0; j < rc_->nattrs; j++)
-            if (rc_->attrs[j].key[0] != '_')
-                pub[na++] = rc_->attrs[j];
-        e->attrs = pub;
-        e->n_attrs = na;
-        e->rule = r->rules[rc_->rule].label;
+    for (size_t t = 0; t < n; t++) {
+        size_t first = k;
+        for (int32_t i = ex->rec_head[t]; i >= 0; i = ex->recs[i].next_at_start) {
+            const rec *rc_ = &ex->recs[i];
+            if (rc_->dead || r->types[rc_->type][0] == '_')
+                continue; /* types starting with '_' are internal to the rules */
+            facta_entity en;
+            en.span = map_span(ex, tok_range_span(ex, rc_->ts, rc_->te));
+            en.type = r->types[rc_->type];
+            en.norm = rc_->norm;
+            /* attributes named _x are the rules' own bookkeeping: not output */
+            facta_attr *pub = rc_->attrs;
+            size_t na = 0;
+            for (size_t j = 0; j < rc_->nattrs; j++)
+                if (rc_->attrs[j].key[0] != '_')
+                    pub[na++] = rc_->attrs[j];
+            en.attrs = pub;
+            en.n_attrs = na;
+            en.rule = r->rules[rc_->rule].label;
+            size_t at = k++;
+            for (; at > first && cmp_ent(&ex->ents[at - 1], &en) > 0; at--)
+                ex->ents[at] = ex->ents[at - 1];
+            ex->ents[at] = en;
+        }
     }
     ex->nents = k;
-    qsort(ex->ents, k, sizeof *ex->ents, cmp_ent);
     for (size_t i = 0; i < ex->nexpl; i++)
         ex->expl[i].span = map_span(ex, ex->expl[i].span);
     return 0;
