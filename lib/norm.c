@@ -929,7 +929,10 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     case F_NUMBER: {
         double d;
-        if (c0->s >= 0 && norm_number(ex, (uint32_t)c0->s, (uint32_t)c0->e, &d))
+        const rec *nr = c0->atom <= ATOM_REC(0) ? &ex->recs[ATOM_REC(c0->atom)] : NULL;
+        if (nr && nr->num_norm && nr->norm == nr->num_norm) /* a _NUM read once */
+            *out = (val){nr->norm, strlen(nr->norm), 1, nr->num};
+        else if (c0->s >= 0 && norm_number(ex, (uint32_t)c0->s, (uint32_t)c0->e, &d))
             *out = vnum(ex, d);
         else if (e->nargs && !ac[0] && a[0].n) {
             char *end;
@@ -1069,6 +1072,14 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
             if (v.n == 0)
                 return 1; /* no norm: the action declines */
             norm = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
+            /* number($x) of the record's own tokens: number() of the record is this again */
+            const expr *ne = &ex->rules->exprs[em->as[i].expr];
+            const expr *na = ne->kind == E_CALL && ne->fn == F_NUMBER && ne->nargs == 1
+                                 ? &ex->rules->exprs[ne->args[0]] : NULL;
+            int own = na && na->kind == E_CAP && na->cap >= 0 &&
+                      caps[na->cap].s == (int32_t)out->ts && caps[na->cap].e == (int32_t)out->te;
+            out->num_norm = own && v.is_num ? norm : NULL;
+            out->num = v.num;
             continue;
         }
         if (v.n == 0)
