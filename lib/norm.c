@@ -1308,7 +1308,10 @@ static size_t loose_key(const char *s, size_t n, char *out, size_t cap)
     size_t o = 0, i = 0;
     while (i < n && o + 4 < sizeof t) {
         uint32_t c = next_cp(s, n, &i);
-        c = map_case(c, 0);
+        if (c >= 0x80)
+            c = map_case(c, 0);
+        else if (c >= 'A' && c <= 'Z')
+            c += 32;
         if (c >= 'a' && c <= 'z') {
             t[o++] = (char)c;
         } else if (c >= 0x430 && c <= 0x44F) {
@@ -1474,7 +1477,6 @@ static size_t name_index_upto(const name_index *ix, uint64_t h, uint32_t ts)
 
 static int finish_person(facta_extractor *ex, rec *r, name_index *ix)
 {
-    char key[512];
     facta_attr *first = get_attr(r, "first"), *last = get_attr(r, "last");
     int rc = 0;
     for (size_t t = r->ts; t < r->te; t++)
@@ -1527,24 +1529,19 @@ static int finish_person(facta_extractor *ex, rec *r, name_index *ix)
             last = get_attr(r, "last");
         }
     }
-    fbuf b;
-    fbuf_init(&b, ex->al);
-    if (first) {
-        loose_key(first->value, strlen(first->value), key, sizeof key);
-        fbuf_puts(&b, key);
-    }
+    /* the loose keys of the first and the last name (each < 512 bytes), space-separated */
+    char key[1024];
+    size_t kn = 0;
+    if (first)
+        kn = loose_key(first->value, strlen(first->value), key, 512);
     if (last) {
-        loose_key(last->value, strlen(last->value), key, sizeof key);
-        if (b.len)
-            fbuf_putc(&b, ' ');
-        fbuf_puts(&b, key);
+        if (kn)
+            key[kn++] = ' ';
+        kn += loose_key(last->value, strlen(last->value), key + kn, 512);
     }
-    if (!first && !last) {
-        loose_key(r->norm, strlen(r->norm), key, sizeof key);
-        fbuf_puts(&b, key);
-    }
-    rc = b.oom ? FACTA_ENOMEM : put_attr(ex, r, "key", fbuf_cstr(&b), 0, 0);
-    fbuf_free(&b);
+    if (!first && !last)
+        loose_key(r->norm, strlen(r->norm), key, 512);
+    rc = put_attr(ex, r, "key", key, 0, 0);
     /* _antecedent: a reading that only holds if the full name was met earlier */
     if (!rc && get_attr(r, "_antecedent") && !get_attr(r, "match"))
         r->dead = 1;
