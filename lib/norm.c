@@ -919,10 +919,18 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         break;
     }
     case F_TAG: {
-        const lex_entry *le = c0->s >= 0 ? cap_entry(ex, c0) : NULL;
+        const lex_entry *le = c0->s >= 0 && e->nargs > 1 ? cap_entry(ex, c0) : NULL;
         char buf[128];
-        const char *v = le && e->nargs > 1 ? lex_entry_tag_value(r, le, a[1].s, buf, sizeof buf) : NULL;
-        if (!v && le && e->nargs > 1 && lex_entry_has_tag(r, le, a[1].s))
+        const char *v = NULL;
+        /* the entry's tag bits tell most keys it lacks without reading its tags (a key with
+         * '=' or ' ' in it is looked up as written) */
+        size_t kl = le ? strlen(a[1].s) : 0;
+        if (le && !(le->tagmask & tag_bit(a[1].s, kl)) && !memchr(a[1].s, '=', kl) &&
+            !memchr(a[1].s, ' ', kl))
+            le = NULL;
+        if (le)
+            v = lex_entry_tag_value(r, le, a[1].s, buf, sizeof buf);
+        if (!v && le && lex_entry_has_tag(r, le, a[1].s))
             v = a[1].s;
         *out = v ? vstr(arena_strndup(&ex->arena, v, strlen(v)), strlen(v)) : vstr("", 0);
         break;
