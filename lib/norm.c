@@ -1072,11 +1072,12 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
             return FACTA_ENOMEM;
         if (!v.s)
             return FACTA_ENOMEM;
-        const char *nul = memchr(v.s, 0, v.n); /* the value ends at a NUL (a token's folded form) */
+        /* the value ends at a NUL (a token's folded form); a number has none */
+        const char *nul = v.is_num ? NULL : memchr(v.s, 0, v.n);
         if (nul)
             v.n = (size_t)(nul - v.s);
         const char *key = em->as[i].key;
-        if (key[0] == 'n' && strcmp(key, "norm") == 0) { /* most keys fail on the first byte */
+        if (key[0] == 'n' && key[1] == 'o' && key[2] == 'r' && key[3] == 'm' && !key[4]) {
             if (v.n == 0)
                 return 1; /* no norm: the action declines */
             norm = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
