@@ -821,6 +821,32 @@ static int fill_arg(facta_extractor *ex, val *a, const capture *c)
     return a->s ? 0 : FACTA_ENOMEM;
 }
 
+static int eval(facta_extractor *ex, const env *en, int id, val *out, const capture **capout);
+
+/* Argument i of call e into a[i] and ac[i]: a capture that lazy (lazy_args) marks is left for
+ * later (fill_arg), anything else is evaluated. */
+static int eval_arg(facta_extractor *ex, const env *en, const expr *e, uint32_t lazy, int i, val *a,
+                    const capture **ac)
+{
+    const expr *ae = &ex->rules->exprs[e->args[i]];
+    if ((lazy >> i & 1) && ae->kind == E_CAP && ae->cap != -2) {
+        ac[i] = &en->caps[ae->cap];
+        a[i] = vstr(NULL, 0); /* not made yet */
+        return 0;
+    }
+    return eval(ex, en, e->args[i], &a[i], &ac[i]);
+}
+
+/* Are a and b equal ignoring case (as their recase to lower case would be)? */
+static int same_nocase(val a, val b)
+{
+    size_t i = 0, j = 0;
+    while (i < a.n && j < b.n)
+        if (map_case(next_cp(a.s, a.n, &i), 0) != map_case(next_cp(b.s, b.n, &j), 0))
+            return 0;
+    return i == a.n && j == b.n;
+}
+
 static int eval(facta_extractor *ex, const env *en, int id, val *out, const capture **capout)
 {
     const facta_rules *r = ex->rules;
@@ -855,18 +881,16 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     /* functions that read a capture argument's tokens, not its text, get the text only
      * when they fall back to it (fill_arg): copying it costs more than the rest */
     uint32_t lazy = lazy_args(e->fn);
-    for (int i = 0; i < e->nargs; i++) {
-        const expr *ae = &r->exprs[e->args[i]];
-        if ((lazy >> i & 1) && ae->kind == E_CAP && ae->cap != -2) {
-            ac[i] = &en->caps[ae->cap];
-            a[i] = vstr(NULL, 0); /* not made yet */
-            continue;
-        }
-        if (eval(ex, en, e->args[i], &a[i], &ac[i]))
+    /* first, if and same choose among their arguments: only the chosen one is made */
+    int made = e->fn == F_FIRST ? 0 : e->fn == F_IF ? 1 : e->fn == F_SAME ? 2 : e->nargs;
+    if (made > e->nargs)
+        made = e->nargs;
+    for (int i = 0; i < made; i++)
+        if (eval_arg(ex, en, e, lazy, i, a, ac))
             return FACTA_ENOMEM;
-    }
     static const capture none = {-1, -1, ATOM_NONE};
-    const capture *c0 = e->nargs > 0 && ac[0] ? ac[0] : &none;
+    const capture *c0 = made > 0 && ac[0] ? ac[0] : &none;
+    int pick = -1; /* if, same: the argument that is the value */
     switch (e->fn) {
     case F_TEXT:
         *out = e->nargs ? a[0] : vstr("", 0);
@@ -995,14 +1019,17 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     case F_FIRST:
         *out = vstr("", 0);
-        for (int i = 0; i < e->nargs; i++)
+        for (int i = 0; i < e->nargs; i++) {
+            if (eval_arg(ex, en, e, lazy, i, a, ac))
+                return FACTA_ENOMEM;
             if (!is_empty(&a[i])) {
                 *out = a[i];
                 break;
             }
+        }
         break;
     case F_IF:
-        *out = e->nargs >= 2 && !is_empty(&a[0]) ? a[1] : e->nargs >= 3 ? a[2] : vstr("", 0);
+        pick = e->nargs >= 2 && !is_empty(&a[0]) ? 1 : e->nargs >= 3 ? 2 : -1;
         break;
     case F_PART: {
         /* part(x, N): the N-th run of digits in x (1-based): part("23.11.2016", 2) = 11 */
@@ -1030,18 +1057,17 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     case F_SAME: {
         /* same(a, b, then, else): `then` when a and b are equal ignoring case, else `else` */
-        int eq = 0;
-        if (e->nargs >= 2 && a[0].n && a[1].n) {
-            val x = recase(ex, a[0], 0), y = recase(ex, a[1], 0);
-            if (!x.s || !y.s)
-                return FACTA_ENOMEM;
-            eq = x.n == y.n && memcmp(x.s, y.s, x.n) == 0;
-        }
-        *out = eq ? (e->nargs > 2 ? a[2] : vstr("", 0)) : (e->nargs > 3 ? a[3] : vstr("", 0));
+        int eq = e->nargs >= 2 && a[0].n && a[1].n && same_nocase(a[0], a[1]);
+        pick = eq ? (e->nargs > 2 ? 2 : -1) : (e->nargs > 3 ? 3 : -1);
         break;
     }
     default:
         *out = vstr("", 0);
+    }
+    if (e->fn == F_IF || e->fn == F_SAME) {
+        if (pick >= 0 && eval_arg(ex, en, e, lazy, pick, a, ac))
+            return FACTA_ENOMEM;
+        *out = pick >= 0 ? a[pick] : vstr("", 0);
     }
     /* every value is a string ("" when empty): none means an allocation failed */
     return out->s ? 0 : FACTA_ENOMEM;
