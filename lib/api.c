@@ -671,6 +671,21 @@ static void json_span_text(fbuf *b, const facta_extractor *ex, facta_span s)
     }
 }
 
+/* Append the key (with its punctuation) and v in decimal, as printf's "%zu" would. */
+static void json_key_uint(fbuf *b, const char *key, size_t kn, size_t v)
+{
+    char buf[24];
+    size_t o = sizeof buf;
+    do {
+        buf[--o] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    fbuf_put(b, key, kn);
+    fbuf_put(b, buf + o, sizeof buf - o);
+}
+
+#define JSON_KEY_UINT(b, key, v) json_key_uint(b, key, sizeof key - 1, v)
+
 /* {"type":..,"text":..,"start":..,"end":.. — the head of a record and of a rejected one */
 static void json_record_head(fbuf *b, const facta_extractor *ex, const char *type, facta_span sp)
 {
@@ -678,7 +693,8 @@ static void json_record_head(fbuf *b, const facta_extractor *ex, const char *typ
     json_string(b, type, strlen(type));
     fbuf_puts(b, ",\"text\":");
     json_span_text(b, ex, sp);
-    fbuf_printf(b, ",\"start\":%zu,\"end\":%zu", sp.cp_start, sp.cp_end);
+    JSON_KEY_UINT(b, ",\"start\":", sp.cp_start);
+    JSON_KEY_UINT(b, ",\"end\":", sp.cp_end);
 }
 
 int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *ex,
@@ -711,16 +727,20 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
         }
         lang = cyr > lat ? "ru" : lat ? "en" : NULL;
     }
-    if (lang)
-        fbuf_printf(b, "\"lang\":\"%s\",", lang);
+    if (lang) {
+        fbuf_puts(b, "\"lang\":\"");
+        fbuf_puts(b, lang);
+        fbuf_puts(b, "\",");
+    }
     fbuf_puts(b, "\"entities\":[");
     for (size_t i = 0; i < ex->nents; i++) {
         const facta_entity *e = &ex->ents[i];
         if (i)
             fbuf_putc(b, ',');
         json_record_head(b, ex, e->type, e->span);
-        fbuf_printf(b, ",\"byte_start\":%zu,\"byte_end\":%zu,\"norm\":", e->span.byte_start,
-                    e->span.byte_end);
+        JSON_KEY_UINT(b, ",\"byte_start\":", e->span.byte_start);
+        JSON_KEY_UINT(b, ",\"byte_end\":", e->span.byte_end);
+        fbuf_puts(b, ",\"norm\":");
         json_string(b, e->norm, strlen(e->norm));
         fbuf_puts(b, ",\"attrs\":{");
         for (size_t j = 0; j < e->n_attrs; j++) {
@@ -758,7 +778,7 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
         fbuf_putc(b, ']');
     }
     if (ex->dropped)
-        fbuf_printf(b, ",\"truncated\":%zu", ex->dropped);
+        JSON_KEY_UINT(b, ",\"truncated\":", ex->dropped);
     fbuf_putc(b, '}');
     if (b->oom)
         return set_error(ex, FACTA_ENOMEM, "out of memory");
