@@ -655,6 +655,20 @@ int facta_extract(const facta_entity **out, size_t *out_count, facta_extractor *
     return 0;
 }
 
+/* fbuf_put inlined for the JSON writer's many short literals (JPUT: a string literal). */
+static inline void jput(fbuf *b, const char *s, size_t n)
+{
+    if (b->oom || FA_GROW(b->al, b->data, b->cap, b->len + n + 1)) {
+        b->oom = 1;
+        return;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+#define JPUT(b, lit) jput(b, lit, sizeof lit - 1)
+
 static void json_span_text(fbuf *b, const facta_extractor *ex, facta_span s)
 {
     /* the original bytes, unless invalid bytes were replaced: then the cleaned text */
@@ -680,8 +694,8 @@ static void json_key_uint(fbuf *b, const char *key, size_t kn, size_t v)
         buf[--o] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    fbuf_put(b, key, kn);
-    fbuf_put(b, buf + o, sizeof buf - o);
+    jput(b, key, kn);
+    jput(b, buf + o, sizeof buf - o);
 }
 
 #define JSON_KEY_UINT(b, key, v) json_key_uint(b, key, sizeof key - 1, v)
@@ -689,9 +703,9 @@ static void json_key_uint(fbuf *b, const char *key, size_t kn, size_t v)
 /* {"type":..,"text":..,"start":..,"end":.. — the head of a record and of a rejected one */
 static void json_record_head(fbuf *b, const facta_extractor *ex, const char *type, facta_span sp)
 {
-    fbuf_puts(b, "{\"type\":");
+    JPUT(b, "{\"type\":");
     json_string(b, type, strlen(type));
-    fbuf_puts(b, ",\"text\":");
+    JPUT(b, ",\"text\":");
     json_span_text(b, ex, sp);
     JSON_KEY_UINT(b, ",\"start\":", sp.cp_start);
     JSON_KEY_UINT(b, ",\"end\":", sp.cp_end);
@@ -712,11 +726,11 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
         return rc;
     fbuf *b = &ex->json;
     fbuf_reset(b);
-    fbuf_putc(b, '{');
+    JPUT(b, "{");
     if (id) {
-        fbuf_puts(b, "\"id\":");
+        JPUT(b, "\"id\":");
         json_string(b, id, strlen(id));
-        fbuf_putc(b, ',');
+        JPUT(b, ",");
     }
     const char *lang = ex->lang == 1 ? "en" : ex->lang == 2 ? "ru" : NULL;
     if (!lang) {
@@ -728,58 +742,58 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
         lang = cyr > lat ? "ru" : lat ? "en" : NULL;
     }
     if (lang) {
-        fbuf_puts(b, "\"lang\":\"");
-        fbuf_puts(b, lang);
-        fbuf_puts(b, "\",");
+        JPUT(b, "\"lang\":\"");
+        jput(b, lang, strlen(lang));
+        JPUT(b, "\",");
     }
-    fbuf_puts(b, "\"entities\":[");
+    JPUT(b, "\"entities\":[");
     for (size_t i = 0; i < ex->nents; i++) {
         const facta_entity *e = &ex->ents[i];
         if (i)
-            fbuf_putc(b, ',');
+            JPUT(b, ",");
         json_record_head(b, ex, e->type, e->span);
         JSON_KEY_UINT(b, ",\"byte_start\":", e->span.byte_start);
         JSON_KEY_UINT(b, ",\"byte_end\":", e->span.byte_end);
-        fbuf_puts(b, ",\"norm\":");
+        JPUT(b, ",\"norm\":");
         json_string(b, e->norm, strlen(e->norm));
-        fbuf_puts(b, ",\"attrs\":{");
+        JPUT(b, ",\"attrs\":{");
         for (size_t j = 0; j < e->n_attrs; j++) {
             const facta_attr *a = &e->attrs[j];
             if (j)
-                fbuf_putc(b, ',');
+                JPUT(b, ",");
             json_string(b, a->key, strlen(a->key));
-            fbuf_putc(b, ':');
+            JPUT(b, ":");
             if (a->is_number)
                 json_number(b, a->number);
             else
                 json_string(b, a->value, strlen(a->value));
         }
-        fbuf_putc(b, '}');
+        JPUT(b, "}");
         if (ex->explain) {
-            fbuf_puts(b, ",\"rule\":");
+            JPUT(b, ",\"rule\":");
             json_string(b, e->rule, strlen(e->rule));
         }
-        fbuf_putc(b, '}');
+        JPUT(b, "}");
     }
-    fbuf_putc(b, ']');
+    JPUT(b, "]");
     if (ex->explain) {
-        fbuf_puts(b, ",\"rejected\":[");
+        JPUT(b, ",\"rejected\":[");
         for (size_t i = 0; i < ex->nexpl; i++) {
             const facta_explain *e = &ex->expl[i];
             if (i)
-                fbuf_putc(b, ',');
+                JPUT(b, ",");
             json_record_head(b, ex, e->type, e->span);
-            fbuf_puts(b, ",\"rule\":");
+            JPUT(b, ",\"rule\":");
             json_string(b, e->rule, strlen(e->rule));
-            fbuf_puts(b, ",\"reason\":");
+            JPUT(b, ",\"reason\":");
             json_string(b, e->reason, strlen(e->reason));
-            fbuf_putc(b, '}');
+            JPUT(b, "}");
         }
-        fbuf_putc(b, ']');
+        JPUT(b, "]");
     }
     if (ex->dropped)
         JSON_KEY_UINT(b, ",\"truncated\":", ex->dropped);
-    fbuf_putc(b, '}');
+    JPUT(b, "}");
     if (b->oom)
         return set_error(ex, FACTA_ENOMEM, "out of memory");
     *out_json = b->data;
