@@ -384,19 +384,22 @@ static int parse_digits(facta_extractor *ex, uint32_t pos, const char *s, size_t
     *ngroups_ok = 1;
     if (n == 0 || n >= sizeof buf)
         return 0;
+    uint64_t m = 0; /* the value of plain digits, read on the way */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == ',' || c == '.') {
+        if (c >= '0' && c <= '9') {
+            m = m * 10 + (uint64_t)(c - '0');
+        } else if (c == ',' || c == '.') {
             ncomma += c == ',';
             ndot += c == '.';
             last = c;
             last_sep = i;
-        } else if (c < '0' || c > '9') {
+        } else {
             return 0;
         }
     }
-    if (!ncomma && !ndot && n <= 15) { /* plain digits: read in place (no strtod) */
-        *out = digits_value(s, n);
+    if (!ncomma && !ndot && n <= 15) { /* plain digits (< 10^15 < 2^53: exact) */
+        *out = (double)m;
         return 1;
     }
     char dec = 0;
