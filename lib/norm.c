@@ -41,15 +41,12 @@ static const double P10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
 /* Digits of u into buf (no NUL); their number. */
 static size_t put_u64(char *buf, unsigned long long u)
 {
-    char tmp[24];
-    size_t k = 0, o = 0;
-    do {
-        tmp[k++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    while (k)
-        buf[o++] = tmp[--k];
-    return o;
+    size_t n = 1;
+    for (unsigned long long v = u; v >= 10; v /= 10)
+        n++;
+    for (size_t k = n; k--; u /= 10)
+        buf[k] = (char)('0' + u % 10);
+    return n;
 }
 
 /* What "%.15g" prints for a non-integer 1e-3 <= |d| < 1e14, or 0 when unsure (the caller
@@ -106,9 +103,10 @@ static val vnum(facta_extractor *ex, double d)
         snprintf(buf, sizeof buf, "%.15g", d);
         n = strlen(buf);
     }
-    /* laid out as arena_strndup does, copied a word at a time (n < 32) */
+    /* laid out as arena_strndup does, copied a word at a time (n < 32; the zeros reach
+     * room, at most 8 bytes past n) */
     size_t room = (n + 1 + 7) & ~(size_t)7;
-    memset(buf + n, 0, room - n);
+    memset(buf + n, 0, 8);
     char *s = arena_alloc(&ex->arena, room);
     for (size_t k = 0; s && k < room; k += 8)
         memcpy(s + k, buf + k, 8);
