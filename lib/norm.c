@@ -997,7 +997,8 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     case F_NUMBER: {
         double d;
         const rec *nr = c0->atom <= ATOM_REC(0) ? &ex->recs[ATOM_REC(c0->atom)] : NULL;
-        if (nr && nr->num_norm && nr->norm == nr->num_norm) /* a _NUM read once */
+        /* a record whose norm is number() of its own tokens (a _NUM): they are not read again */
+        if (nr && nr->num_norm && nr->norm == nr->num_norm)
             *out = (val){nr->norm, strlen(nr->norm), 1, nr->num};
         else if (c0->s >= 0 && norm_number(ex, (uint32_t)c0->s, (uint32_t)c0->e, &d))
             *out = vnum(ex, d);
