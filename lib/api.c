@@ -604,27 +604,37 @@ static int run(facta_extractor *ex, const char *text, size_t len, const facta_ex
         return set_error(ex, rc, "out of memory");
     if (FA_GROW(ex->al, ex->ents, ex->ents_cap, ex->nrecs + 1))
         return set_error(ex, FACTA_ENOMEM, "out of memory");
+    /* the entities in cmp_ent order, ties in record order (as a stable sort of the records
+     * leaves them): the records starting at each token, in the order they were added, are
+     * the start lists (rec_head); a later start token is a later byte_start, so only the
+     * records of one token need sorting (a qsort of them all was n log n) */
     size_t k = 0;
-    for (size_t i = 0; i < ex->nrecs; i++) {
-        const rec *rc_ = &ex->recs[i];
-        if (rc_->dead || r->types[rc_->type][0] == '_')
-            continue; /* types starting with '_' are internal to the rules */
-        facta_entity *e = &ex->ents[k++];
-        e->span = map_span(ex, tok_range_span(ex, rc_->ts, rc_->te));
-        e->type = r->types[rc_->type];
-        e->norm = rc_->norm;
-        /* attributes named _x are the rules' own bookkeeping: not output */
-        facta_attr *pub = rc_->attrs;
-        size_t na = 0;
-        for (size_t j = 0; j < rc_->nattrs; j++)
-            if (rc_->attrs[j].key[0] != '_')
-                pub[na++] = rc_->attrs[j];
-        e->attrs = pub;
-        e->n_attrs = na;
-        e->rule = r->rules[rc_->rule].label;
+    for (size_t t = 0; t < n; t++) {
+        size_t first = k;
+        for (int32_t i = ex->rec_head[t]; i >= 0; i = ex->recs[i].next_at_start) {
+            const rec *rc_ = &ex->recs[i];
+            if (rc_->dead || r->types[rc_->type][0] == '_')
+                continue; /* types starting with '_' are internal to the rules */
+            facta_entity en;
+            en.span = map_span(ex, tok_range_span(ex, rc_->ts, rc_->te));
+            en.type = r->types[rc_->type];
+            en.norm = rc_->norm;
+            /* attributes named _x are the rules' own bookkeeping: not output */
+            facta_attr *pub = rc_->attrs;
+            size_t na = 0;
+            for (size_t j = 0; j < rc_->nattrs; j++)
+                if (rc_->attrs[j].key[0] != '_')
+                    pub[na++] = rc_->attrs[j];
+            en.attrs = pub;
+            en.n_attrs = na;
+            en.rule = r->rules[rc_->rule].label;
+            size_t at = k++;
+            for (; at > first && cmp_ent(&ex->ents[at - 1], &en) > 0; at--)
+                ex->ents[at] = ex->ents[at - 1];
+            ex->ents[at] = en;
+        }
     }
     ex->nents = k;
-    qsort(ex->ents, k, sizeof *ex->ents, cmp_ent);
     for (size_t i = 0; i < ex->nexpl; i++)
         ex->expl[i].span = map_span(ex, ex->expl[i].span);
     return 0;
@@ -645,6 +655,20 @@ int facta_extract(const facta_entity **out, size_t *out_count, facta_extractor *
     return 0;
 }
 
+/* fbuf_put inlined for the JSON writer's many short literals (JPUT: a string literal). */
+static inline void jput(fbuf *b, const char *s, size_t n)
+{
+    if (b->oom || FA_GROW(b->al, b->data, b->cap, b->len + n + 1)) {
+        b->oom = 1;
+        return;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+#define JPUT(b, lit) jput(b, lit, sizeof lit - 1)
+
 static void json_span_text(fbuf *b, const facta_extractor *ex, facta_span s)
 {
     /* the original bytes, unless invalid bytes were replaced: then the cleaned text */
@@ -661,14 +685,30 @@ static void json_span_text(fbuf *b, const facta_extractor *ex, facta_span s)
     }
 }
 
+/* Append the key (with its punctuation) and v in decimal, as printf's "%zu" would. */
+static void json_key_uint(fbuf *b, const char *key, size_t kn, size_t v)
+{
+    char buf[24];
+    size_t o = sizeof buf;
+    do {
+        buf[--o] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    jput(b, key, kn);
+    jput(b, buf + o, sizeof buf - o);
+}
+
+#define JSON_KEY_UINT(b, key, v) json_key_uint(b, key, sizeof key - 1, v)
+
 /* {"type":..,"text":..,"start":..,"end":.. — the head of a record and of a rejected one */
 static void json_record_head(fbuf *b, const facta_extractor *ex, const char *type, facta_span sp)
 {
-    fbuf_puts(b, "{\"type\":");
+    JPUT(b, "{\"type\":");
     json_string(b, type, strlen(type));
-    fbuf_puts(b, ",\"text\":");
+    JPUT(b, ",\"text\":");
     json_span_text(b, ex, sp);
-    fbuf_printf(b, ",\"start\":%zu,\"end\":%zu", sp.cp_start, sp.cp_end);
+    JSON_KEY_UINT(b, ",\"start\":", sp.cp_start);
+    JSON_KEY_UINT(b, ",\"end\":", sp.cp_end);
 }
 
 int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *ex,
@@ -686,11 +726,11 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
         return rc;
     fbuf *b = &ex->json;
     fbuf_reset(b);
-    fbuf_putc(b, '{');
+    JPUT(b, "{");
     if (id) {
-        fbuf_puts(b, "\"id\":");
+        JPUT(b, "\"id\":");
         json_string(b, id, strlen(id));
-        fbuf_putc(b, ',');
+        JPUT(b, ",");
     }
     const char *lang = ex->lang == 1 ? "en" : ex->lang == 2 ? "ru" : NULL;
     if (!lang) {
@@ -701,55 +741,59 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
         }
         lang = cyr > lat ? "ru" : lat ? "en" : NULL;
     }
-    if (lang)
-        fbuf_printf(b, "\"lang\":\"%s\",", lang);
-    fbuf_puts(b, "\"entities\":[");
+    if (lang) {
+        JPUT(b, "\"lang\":\"");
+        jput(b, lang, strlen(lang));
+        JPUT(b, "\",");
+    }
+    JPUT(b, "\"entities\":[");
     for (size_t i = 0; i < ex->nents; i++) {
         const facta_entity *e = &ex->ents[i];
         if (i)
-            fbuf_putc(b, ',');
+            JPUT(b, ",");
         json_record_head(b, ex, e->type, e->span);
-        fbuf_printf(b, ",\"byte_start\":%zu,\"byte_end\":%zu,\"norm\":", e->span.byte_start,
-                    e->span.byte_end);
+        JSON_KEY_UINT(b, ",\"byte_start\":", e->span.byte_start);
+        JSON_KEY_UINT(b, ",\"byte_end\":", e->span.byte_end);
+        JPUT(b, ",\"norm\":");
         json_string(b, e->norm, strlen(e->norm));
-        fbuf_puts(b, ",\"attrs\":{");
+        JPUT(b, ",\"attrs\":{");
         for (size_t j = 0; j < e->n_attrs; j++) {
             const facta_attr *a = &e->attrs[j];
             if (j)
-                fbuf_putc(b, ',');
+                JPUT(b, ",");
             json_string(b, a->key, strlen(a->key));
-            fbuf_putc(b, ':');
+            JPUT(b, ":");
             if (a->is_number)
                 json_number(b, a->number);
             else
                 json_string(b, a->value, strlen(a->value));
         }
-        fbuf_putc(b, '}');
+        JPUT(b, "}");
         if (ex->explain) {
-            fbuf_puts(b, ",\"rule\":");
+            JPUT(b, ",\"rule\":");
             json_string(b, e->rule, strlen(e->rule));
         }
-        fbuf_putc(b, '}');
+        JPUT(b, "}");
     }
-    fbuf_putc(b, ']');
+    JPUT(b, "]");
     if (ex->explain) {
-        fbuf_puts(b, ",\"rejected\":[");
+        JPUT(b, ",\"rejected\":[");
         for (size_t i = 0; i < ex->nexpl; i++) {
             const facta_explain *e = &ex->expl[i];
             if (i)
-                fbuf_putc(b, ',');
+                JPUT(b, ",");
             json_record_head(b, ex, e->type, e->span);
-            fbuf_puts(b, ",\"rule\":");
+            JPUT(b, ",\"rule\":");
             json_string(b, e->rule, strlen(e->rule));
-            fbuf_puts(b, ",\"reason\":");
+            JPUT(b, ",\"reason\":");
             json_string(b, e->reason, strlen(e->reason));
-            fbuf_putc(b, '}');
+            JPUT(b, "}");
         }
-        fbuf_putc(b, ']');
+        JPUT(b, "]");
     }
     if (ex->dropped)
-        fbuf_printf(b, ",\"truncated\":%zu", ex->dropped);
-    fbuf_putc(b, '}');
+        JSON_KEY_UINT(b, ",\"truncated\":", ex->dropped);
+    JPUT(b, "}");
     if (b->oom)
         return set_error(ex, FACTA_ENOMEM, "out of memory");
     *out_json = b->data;

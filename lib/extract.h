@@ -62,6 +62,8 @@ typedef struct rec {
     int dead;
     const char *skey_of;        /* the "last" value skey_hash was computed from (norm.c) */
     uint64_t skey_hash;
+    const char *num_norm;       /* the norm when it is number() of the record's own tokens */
+    double num;                 /* (norm.c): that number, for number() of the record */
 } rec;
 
 struct facta_extractor {

@@ -41,15 +41,12 @@ static const double P10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
 /* Digits of u into buf (no NUL); their number. */
 static size_t put_u64(char *buf, unsigned long long u)
 {
-    char tmp[24];
-    size_t k = 0, o = 0;
-    do {
-        tmp[k++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    while (k)
-        buf[o++] = tmp[--k];
-    return o;
+    size_t n = 1;
+    for (unsigned long long v = u; v >= 10; v /= 10)
+        n++;
+    for (size_t k = n; k--; u /= 10)
+        buf[k] = (char)('0' + u % 10);
+    return n;
 }
 
 /* What "%.15g" prints for a non-integer 1e-3 <= |d| < 1e14, or 0 when unsure (the caller
@@ -106,9 +103,10 @@ static val vnum(facta_extractor *ex, double d)
         snprintf(buf, sizeof buf, "%.15g", d);
         n = strlen(buf);
     }
-    /* laid out as arena_strndup does, copied a word at a time (n < 32) */
+    /* laid out as arena_strndup does, copied a word at a time (n < 32; the zeros reach
+     * room, at most 8 bytes past n) */
     size_t room = (n + 1 + 7) & ~(size_t)7;
-    memset(buf + n, 0, room - n);
+    memset(buf + n, 0, 8);
     char *s = arena_alloc(&ex->arena, room);
     for (size_t k = 0; s && k < room; k += 8)
         memcpy(s + k, buf + k, 8);
@@ -384,19 +382,22 @@ static int parse_digits(facta_extractor *ex, uint32_t pos, const char *s, size_t
     *ngroups_ok = 1;
     if (n == 0 || n >= sizeof buf)
         return 0;
+    uint64_t m = 0; /* the value of plain digits, read on the way */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (c == ',' || c == '.') {
+        if (c >= '0' && c <= '9') {
+            m = m * 10 + (uint64_t)(c - '0');
+        } else if (c == ',' || c == '.') {
             ncomma += c == ',';
             ndot += c == '.';
             last = c;
             last_sep = i;
-        } else if (c < '0' || c > '9') {
+        } else {
             return 0;
         }
     }
-    if (!ncomma && !ndot && n <= 15) { /* plain digits: read in place (no strtod) */
-        *out = digits_value(s, n);
+    if (!ncomma && !ndot && n <= 15) { /* plain digits (< 10^15 < 2^53: exact) */
+        *out = (double)m;
         return 1;
     }
     char dec = 0;
@@ -812,6 +813,39 @@ static uint32_t lazy_args(int fn)
     }
 }
 
+/* What tag() reads of entry e: the value of its first key=value tag, else key itself when it
+ * has the bare tag, else NULL; one pass over the tags where lex_entry_tag_value and
+ * lex_entry_has_tag take two (the value is copied into buf as lex_entry_tag_value does). */
+static const char *entry_tag(const facta_rules *r, const lex_entry *e, const char *key, char *buf,
+                             size_t cap)
+{
+    if (r->pack) { /* values come from validated text there (lex_text) */
+        const char *v = lex_entry_tag_value(r, e, key, buf, cap);
+        return v ? v : lex_entry_has_tag(r, e, key) ? key : NULL;
+    }
+    size_t kl = strlen(key);
+    int bare = 0;
+    const char *s = lex_str(r, e->tags);
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        const char *b = s;
+        while (*s && *s != ' ')
+            s++;
+        size_t tl = (size_t)(s - b);
+        if (tl > kl && memcmp(b, key, kl) == 0 && b[kl] == '=') {
+            size_t vl = tl - kl - 1;
+            if (vl + 1 > cap)
+                vl = cap - 1;
+            memcpy(buf, b + kl + 1, vl);
+            buf[vl] = 0;
+            return buf;
+        }
+        bare |= tl == kl && memcmp(b, key, kl) == 0;
+    }
+    return bare && (e->tagmask & tag_bit(key, kl)) ? key : NULL;
+}
+
 /* Make the text of a capture argument that eval left for later. */
 static int fill_arg(facta_extractor *ex, val *a, const capture *c)
 {
@@ -819,6 +853,32 @@ static int fill_arg(facta_extractor *ex, val *a, const capture *c)
         return 0;
     *a = span_text(ex, c->s, c->e);
     return a->s ? 0 : FACTA_ENOMEM;
+}
+
+static int eval(facta_extractor *ex, const env *en, int id, val *out, const capture **capout);
+
+/* Argument i of call e into a[i] and ac[i]: a capture that lazy (lazy_args) marks is left for
+ * later (fill_arg), anything else is evaluated. */
+static int eval_arg(facta_extractor *ex, const env *en, const expr *e, uint32_t lazy, int i, val *a,
+                    const capture **ac)
+{
+    const expr *ae = &ex->rules->exprs[e->args[i]];
+    if ((lazy >> i & 1) && ae->kind == E_CAP && ae->cap != -2) {
+        ac[i] = &en->caps[ae->cap];
+        a[i] = vstr(NULL, 0); /* not made yet */
+        return 0;
+    }
+    return eval(ex, en, e->args[i], &a[i], &ac[i]);
+}
+
+/* Are a and b equal ignoring case (as their recase to lower case would be)? */
+static int same_nocase(val a, val b)
+{
+    size_t i = 0, j = 0;
+    while (i < a.n && j < b.n)
+        if (map_case(next_cp(a.s, a.n, &i), 0) != map_case(next_cp(b.s, b.n, &j), 0))
+            return 0;
+    return i == a.n && j == b.n;
 }
 
 static int eval(facta_extractor *ex, const env *en, int id, val *out, const capture **capout)
@@ -855,18 +915,16 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     /* functions that read a capture argument's tokens, not its text, get the text only
      * when they fall back to it (fill_arg): copying it costs more than the rest */
     uint32_t lazy = lazy_args(e->fn);
-    for (int i = 0; i < e->nargs; i++) {
-        const expr *ae = &r->exprs[e->args[i]];
-        if ((lazy >> i & 1) && ae->kind == E_CAP && ae->cap != -2) {
-            ac[i] = &en->caps[ae->cap];
-            a[i] = vstr(NULL, 0); /* not made yet */
-            continue;
-        }
-        if (eval(ex, en, e->args[i], &a[i], &ac[i]))
+    /* first, if and same choose among their arguments: only the chosen one is made */
+    int made = e->fn == F_FIRST ? 0 : e->fn == F_IF ? 1 : e->fn == F_SAME ? 2 : e->nargs;
+    if (made > e->nargs)
+        made = e->nargs;
+    for (int i = 0; i < made; i++)
+        if (eval_arg(ex, en, e, lazy, i, a, ac))
             return FACTA_ENOMEM;
-    }
     static const capture none = {-1, -1, ATOM_NONE};
-    const capture *c0 = e->nargs > 0 && ac[0] ? ac[0] : &none;
+    const capture *c0 = made > 0 && ac[0] ? ac[0] : &none;
+    int pick = -1; /* if, same: the argument that is the value */
     switch (e->fn) {
     case F_TEXT:
         *out = e->nargs ? a[0] : vstr("", 0);
@@ -919,17 +977,30 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
         break;
     }
     case F_TAG: {
-        const lex_entry *le = c0->s >= 0 ? cap_entry(ex, c0) : NULL;
+        const lex_entry *le = c0->s >= 0 && e->nargs > 1 ? cap_entry(ex, c0) : NULL;
         char buf[128];
-        const char *v = le && e->nargs > 1 ? lex_entry_tag_value(r, le, a[1].s, buf, sizeof buf) : NULL;
-        if (!v && le && e->nargs > 1 && lex_entry_has_tag(r, le, a[1].s))
-            v = a[1].s;
-        *out = v ? vstr(arena_strndup(&ex->arena, v, strlen(v)), strlen(v)) : vstr("", 0);
+        const char *v = NULL;
+        /* the entry's tag bits tell most keys it lacks without reading its tags (a key with
+         * '=' or ' ' in it is looked up as written) */
+        size_t kl = le ? strlen(a[1].s) : 0;
+        if (le && !(le->tagmask & tag_bit(a[1].s, kl)) && !memchr(a[1].s, '=', kl) &&
+            !memchr(a[1].s, ' ', kl))
+            le = NULL;
+        if (le)
+            v = entry_tag(r, le, a[1].s, buf, sizeof buf);
+        if (v == a[1].s) /* the key itself (a bare tag) lives as long as the document */
+            *out = vstr(v, strlen(v));
+        else
+            *out = v ? vstr(arena_strndup(&ex->arena, v, strlen(v)), strlen(v)) : vstr("", 0);
         break;
     }
     case F_NUMBER: {
         double d;
-        if (c0->s >= 0 && norm_number(ex, (uint32_t)c0->s, (uint32_t)c0->e, &d))
+        const rec *nr = c0->atom <= ATOM_REC(0) ? &ex->recs[ATOM_REC(c0->atom)] : NULL;
+        /* a record whose norm is number() of its own tokens (a _NUM): they are not read again */
+        if (nr && nr->num_norm && nr->norm == nr->num_norm)
+            *out = (val){nr->norm, strlen(nr->norm), 1, nr->num};
+        else if (c0->s >= 0 && norm_number(ex, (uint32_t)c0->s, (uint32_t)c0->e, &d))
             *out = vnum(ex, d);
         else if (e->nargs && !ac[0] && a[0].n) {
             char *end;
@@ -984,14 +1055,17 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     case F_FIRST:
         *out = vstr("", 0);
-        for (int i = 0; i < e->nargs; i++)
+        for (int i = 0; i < e->nargs; i++) {
+            if (eval_arg(ex, en, e, lazy, i, a, ac))
+                return FACTA_ENOMEM;
             if (!is_empty(&a[i])) {
                 *out = a[i];
                 break;
             }
+        }
         break;
     case F_IF:
-        *out = e->nargs >= 2 && !is_empty(&a[0]) ? a[1] : e->nargs >= 3 ? a[2] : vstr("", 0);
+        pick = e->nargs >= 2 && !is_empty(&a[0]) ? 1 : e->nargs >= 3 ? 2 : -1;
         break;
     case F_PART: {
         /* part(x, N): the N-th run of digits in x (1-based): part("23.11.2016", 2) = 11 */
@@ -1019,18 +1093,17 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
     }
     case F_SAME: {
         /* same(a, b, then, else): `then` when a and b are equal ignoring case, else `else` */
-        int eq = 0;
-        if (e->nargs >= 2 && a[0].n && a[1].n) {
-            val x = recase(ex, a[0], 0), y = recase(ex, a[1], 0);
-            if (!x.s || !y.s)
-                return FACTA_ENOMEM;
-            eq = x.n == y.n && memcmp(x.s, y.s, x.n) == 0;
-        }
-        *out = eq ? (e->nargs > 2 ? a[2] : vstr("", 0)) : (e->nargs > 3 ? a[3] : vstr("", 0));
+        int eq = e->nargs >= 2 && a[0].n && a[1].n && same_nocase(a[0], a[1]);
+        pick = eq ? (e->nargs > 2 ? 2 : -1) : (e->nargs > 3 ? 3 : -1);
         break;
     }
     default:
         *out = vstr("", 0);
+    }
+    if (e->fn == F_IF || e->fn == F_SAME) {
+        if (pick >= 0 && eval_arg(ex, en, e, lazy, pick, a, ac))
+            return FACTA_ENOMEM;
+        *out = pick >= 0 ? a[pick] : vstr("", 0);
     }
     /* every value is a string ("" when empty): none means an allocation failed */
     return out->s ? 0 : FACTA_ENOMEM;
@@ -1061,14 +1134,23 @@ int eval_emit(facta_extractor *ex, const rule *ru, const emit *em, const capture
             return FACTA_ENOMEM;
         if (!v.s)
             return FACTA_ENOMEM;
-        const char *nul = memchr(v.s, 0, v.n); /* the value ends at a NUL (a token's folded form) */
+        /* the value ends at a NUL (a token's folded form); a number has none */
+        const char *nul = v.is_num ? NULL : memchr(v.s, 0, v.n);
         if (nul)
             v.n = (size_t)(nul - v.s);
         const char *key = em->as[i].key;
-        if (key[0] == 'n' && strcmp(key, "norm") == 0) { /* most keys fail on the first byte */
+        if (key[0] == 'n' && key[1] == 'o' && key[2] == 'r' && key[3] == 'm' && !key[4]) {
             if (v.n == 0)
                 return 1; /* no norm: the action declines */
             norm = v.s[v.n] == 0 ? v.s : arena_strndup(&ex->arena, v.s, v.n);
+            /* number($x) of the record's own tokens: number() of the record is this again */
+            const expr *ne = &ex->rules->exprs[em->as[i].expr];
+            const expr *na = ne->kind == E_CALL && ne->fn == F_NUMBER && ne->nargs == 1
+                                 ? &ex->rules->exprs[ne->args[0]] : NULL;
+            int own = na && na->kind == E_CAP && na->cap >= 0 &&
+                      caps[na->cap].s == (int32_t)out->ts && caps[na->cap].e == (int32_t)out->te;
+            out->num_norm = own && v.is_num ? norm : NULL;
+            out->num = v.num;
             continue;
         }
         if (v.n == 0)
@@ -1297,7 +1379,10 @@ static size_t loose_key(const char *s, size_t n, char *out, size_t cap)
     size_t o = 0, i = 0;
     while (i < n && o + 4 < sizeof t) {
         uint32_t c = next_cp(s, n, &i);
-        c = map_case(c, 0);
+        if (c >= 0x80)
+            c = map_case(c, 0);
+        else if (c >= 'A' && c <= 'Z')
+            c += 32;
         if (c >= 'a' && c <= 'z') {
             t[o++] = (char)c;
         } else if (c >= 0x430 && c <= 0x44F) {
@@ -1463,7 +1548,6 @@ static size_t name_index_upto(const name_index *ix, uint64_t h, uint32_t ts)
 
 static int finish_person(facta_extractor *ex, rec *r, name_index *ix)
 {
-    char key[512];
     facta_attr *first = get_attr(r, "first"), *last = get_attr(r, "last");
     int rc = 0;
     for (size_t t = r->ts; t < r->te; t++)
@@ -1516,24 +1600,19 @@ static int finish_person(facta_extractor *ex, rec *r, name_index *ix)
             last = get_attr(r, "last");
         }
     }
-    fbuf b;
-    fbuf_init(&b, ex->al);
-    if (first) {
-        loose_key(first->value, strlen(first->value), key, sizeof key);
-        fbuf_puts(&b, key);
-    }
+    /* the loose keys of the first and the last name (each < 512 bytes), space-separated */
+    char key[1024];
+    size_t kn = 0;
+    if (first)
+        kn = loose_key(first->value, strlen(first->value), key, 512);
     if (last) {
-        loose_key(last->value, strlen(last->value), key, sizeof key);
-        if (b.len)
-            fbuf_putc(&b, ' ');
-        fbuf_puts(&b, key);
+        if (kn)
+            key[kn++] = ' ';
+        kn += loose_key(last->value, strlen(last->value), key + kn, 512);
     }
-    if (!first && !last) {
-        loose_key(r->norm, strlen(r->norm), key, sizeof key);
-        fbuf_puts(&b, key);
-    }
-    rc = b.oom ? FACTA_ENOMEM : put_attr(ex, r, "key", fbuf_cstr(&b), 0, 0);
-    fbuf_free(&b);
+    if (!first && !last)
+        loose_key(r->norm, strlen(r->norm), key, 512);
+    rc = put_attr(ex, r, "key", key, 0, 0);
     /* _antecedent: a reading that only holds if the full name was met earlier */
     if (!rc && get_attr(r, "_antecedent") && !get_attr(r, "match"))
         r->dead = 1;
@@ -1588,11 +1667,23 @@ int finish_records(facta_extractor *ex)
     return 0;
 }
 
-/* A bit (0..255) for the first k (<= 2) bytes of s. */
-static unsigned prefix_bit(const char *s, size_t k)
+/* The bytes of the first k (> 0) code points of s[0, n), or 0 when it has fewer. */
+static size_t lead_bytes(const char *s, size_t n, unsigned k)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    return k == 0 ? 0 : k == 1 ? u[0] : (u[0] * 31u + u[1]) & 255;
+    size_t i = 0;
+    for (unsigned c = 0; c < k; c++) {
+        if (i >= n)
+            return 0;
+        for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+            ;
+    }
+    return i;
+}
+
+/* A bit (0..4095) for the first lb bytes of s. */
+static unsigned lead_bit(const char *s, size_t lb)
+{
+    return (unsigned)(fa_hash(s, lb) & 4095);
 }
 
 /* A later mention of a surname met in a full name: "Барак Обама ... Обамы", "Zakiyeva".
@@ -1620,14 +1711,16 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         return FACTA_ENOMEM;
     memset(fl, 0, cap * sizeof *fl);
     memset(cov, 0, ex->ntoks + 1);
-    /* a nominative keeps the word's stem, at least min_stem letters, so at least kb bytes:
-     * a word whose first kb bytes begin no surname (lead: a 256-bit filter of them) needs
-     * no morph_nominative */
-    size_t kb = 2;
+    /* a nominative keeps the word's stem, at least min_stem letters (kc): a word whose first
+     * kc letters begin no surname (lead: a 4096-bit filter of them) needs no
+     * morph_nominative. Letters, not bytes: one Cyrillic letter let most words of a long
+     * document through. */
+    unsigned kc = 255;
     for (size_t j = 0; j < r->morph.nrows; j++)
-        if ((r->morph.rows[j].pos & (M_SURNAME | M_NOUN)) && r->morph.rows[j].min_stem < kb)
-            kb = r->morph.rows[j].min_stem;
-    uint64_t lead[4] = {0, 0, 0, 0};
+        if ((r->morph.rows[j].pos & (M_SURNAME | M_NOUN)) && r->morph.rows[j].min_stem < kc)
+            kc = r->morph.rows[j].min_stem;
+    uint64_t lead[64];
+    memset(lead, 0, sizeof lead);
     for (size_t i = 0; i < ex->nrecs; i++) {
         rec *p = &ex->recs[i];
         if (p->dead || r->types[p->type][0] == '_')
@@ -1655,8 +1748,11 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
         fl[k].idx = i;
         if (!fl[k].last)
             return FACTA_ENOMEM;
-        if (ex->tmp.len >= kb) /* a shorter one is no nominative (kb bytes at least) */
-            lead[prefix_bit(fl[k].last, kb) >> 6] |= 1ull << (prefix_bit(fl[k].last, kb) & 63);
+        size_t lb = kc ? lead_bytes(fl[k].last, ex->tmp.len, kc) : 0;
+        if (lb) { /* a shorter one is no nominative */
+            unsigned b = lead_bit(fl[k].last, lb);
+            lead[b >> 6] |= 1ull << (b & 63);
+        }
     }
     for (size_t i = 0; i < ex->ntoks; i++) {
         const ftok *t = &ex->toks[i];
@@ -1667,8 +1763,13 @@ static int resolve_mentions(facta_extractor *ex, int person_t)
             continue;
         char c1[256], c2[256];
         const char *cands[3] = {t->pub.folded, NULL, NULL};
-        if (t->pub.script == FACTA_SCRIPT_CYRILLIC && t->folded_len >= kb &&
-            (lead[prefix_bit(t->pub.folded, kb) >> 6] >> (prefix_bit(t->pub.folded, kb) & 63) & 1)) {
+        int may_inflect = 0; /* may the word be a form of a surname's nominative? */
+        if (t->pub.script == FACTA_SCRIPT_CYRILLIC) {
+            size_t lb = kc ? lead_bytes(t->pub.folded, t->folded_len, kc) : 0;
+            unsigned b = lb ? lead_bit(t->pub.folded, lb) : 0;
+            may_inflect = !kc || (lb && (lead[b >> 6] >> (b & 63) & 1));
+        }
+        if (may_inflect) {
             if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_SURNAME, 0, c1, sizeof c1, NULL))
                 cands[1] = c1;
             if (morph_nominative(&r->morph, t->pub.folded, t->folded_len, M_NOUN, 0, c2, sizeof c2, NULL))
