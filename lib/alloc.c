@@ -172,7 +172,7 @@ const char *fbuf_cstr(fbuf *b)
 
 struct fa_chunk {
     fa_chunk *next;
-    size_t size, used;
+    size_t size;
     max_align_t data[];
 };
 
@@ -196,12 +196,11 @@ void arena_reset(fa_arena *a)
             fa_free(a->al, c);
         }
     }
-    if (keep) {
+    if (keep)
         keep->next = NULL;
-        keep->used = 0;
-    }
     a->head = keep;
-    a->used = 0;
+    a->cur = keep ? (char *)keep->data : NULL;
+    a->end = keep ? (char *)keep->data + keep->size : NULL;
     a->total = keep ? keep->size : 0;
 }
 
@@ -212,32 +211,36 @@ void arena_free(fa_arena *a)
         fa_free(a->al, c);
     }
     a->head = NULL;
-    a->used = a->total = 0;
+    a->cur = a->end = NULL;
+    a->total = 0;
 }
 
-void *arena_alloc(fa_arena *a, size_t n)
+void *arena_alloc_chunk(fa_arena *a, size_t n)
 {
-    n = (n + 7) & ~(size_t)7;
-    fa_chunk *c = a->head;
-    if (!c || c->size - c->used < n) {
-        size_t sz = c ? c->size * 2 : 64 * 1024;
-        if (sz < n)
-            sz = n;
-        if (sz > SIZE_MAX - sizeof(fa_chunk))
-            return NULL;
-        fa_chunk *nc = fa_malloc(a->al, sizeof(fa_chunk) + sz);
-        if (!nc)
-            return NULL;
-        nc->size = sz;
-        nc->used = 0;
-        nc->next = c;
-        a->head = c = nc;
-        a->total += sz;
+    /* a zero-byte piece still gets its own address, as the fast path's caller expects a
+     * pointer it may compare */
+    size_t need = n ? n : 8;
+    if ((uintptr_t)a->end - (uintptr_t)a->cur >= need) {
+        void *p = a->cur;
+        a->cur += need;
+        return p;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += n;
-    a->used += n;
-    return p;
+    fa_chunk *c = a->head;
+    size_t sz = c ? c->size * 2 : 64 * 1024;
+    if (sz < need)
+        sz = need;
+    if (sz > SIZE_MAX - sizeof(fa_chunk))
+        return NULL;
+    fa_chunk *nc = fa_malloc(a->al, sizeof(fa_chunk) + sz);
+    if (!nc)
+        return NULL;
+    nc->size = sz;
+    nc->next = c;
+    a->head = nc;
+    a->total += sz;
+    a->cur = (char *)nc->data + need;
+    a->end = (char *)nc->data + sz;
+    return nc->data;
 }
 
 char *arena_strndup(fa_arena *a, const char *s, size_t n)

@@ -65,15 +65,29 @@ const char *fbuf_cstr(fbuf *b); /* NUL-terminated view ("" on OOM) */
 typedef struct fa_chunk fa_chunk;
 typedef struct fa_arena {
     fa_chunk *head;
-    size_t used, total;
+    char *cur, *end; /* the free part of head (8-byte aligned), or NULL */
+    size_t total;    /* bytes in the chunks */
     const fa_alloc *al;
 } fa_arena;
 
 void arena_init(fa_arena *a, const fa_alloc *al);
 void arena_reset(fa_arena *a); /* keep the largest chunk, drop the rest */
 void arena_free(fa_arena *a);
-void *arena_alloc(fa_arena *a, size_t n); /* 8-byte aligned; NULL on OOM */
+void *arena_alloc_chunk(fa_arena *a, size_t n); /* arena_alloc's new chunk (n rounded) */
 char *arena_strndup(fa_arena *a, const char *s, size_t n);
+
+/* n bytes, 8-byte aligned; NULL on OOM. Inline: the tokenizer and the normalizers take many
+ * small pieces. */
+static inline void *arena_alloc(fa_arena *a, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (n && (uintptr_t)a->end - (uintptr_t)a->cur >= n) { /* (both NULL before a chunk) */
+        void *p = a->cur;
+        a->cur += n;
+        return p;
+    }
+    return arena_alloc_chunk(a, n);
+}
 
 /* ---- hashing --------------------------------------------------------------- */
 
