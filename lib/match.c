@@ -609,7 +609,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             vis[t.pc].gen = gen;
             vis[t.pc].agr = t.agr;
         }
-        switch (in->op) {
+        switch ((enum op)(in->op & 7)) { /* the 8 ops: no range check */
         case OP_JMP:
             t.pc = (uint32_t)in->x;
             goto next;
