@@ -614,15 +614,29 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             t.pc = (uint32_t)in->x;
             goto next;
         case OP_SPLIT: {
-            if (in->z >= 0) { /* a word chain: on to the split of the token's word, or the last */
+            if (in->z >= 0) {
+                /* a fan: the alternatives whose look may pass, the first one here, the
+                 * others pushed so that they run in order after it */
                 const struct chain_ent *c = &ph->chain[in->z];
                 uint64_t h = pos < ex->ntoks ? ex->toks[pos].fhash : 0;
-                while (c->hash != h && !c->last)
-                    c++;
-                if (c->pc != t.pc) {
-                    t.pc = c->pc;
-                    goto next;
+                uint32_t go = UINT32_MAX;
+                for (uint32_t k = c->n; k-- > 0;) {
+                    const struct chain_ent *e = &c[k];
+                    if ((e->word && e->hash != h) ||
+                        (e->lk.kind != LOOK_ALT && !look_ok(ex, ph, &e->lk, pos)))
+                        continue;
+                    if (go != UINT32_MAX) {
+                        thread u = t;
+                        u.pc = go;
+                        if (push(ex, &sp, &u))
+                            return FACTA_ENOMEM;
+                    }
+                    go = e->pc;
                 }
+                if (go == UINT32_MAX)
+                    break;
+                t.pc = go;
+                goto next;
             }
             /* a branch that meets a token test failing here dies there: not taken (a branch
              * to another split is: that split tests its own, and testing them here too costs
