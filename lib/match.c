@@ -584,8 +584,8 @@ __attribute__((noinline)) static int cl_room(facta_extractor *ex, thread *t, siz
 
 /* Follow threads list[0, count) at position pos, one after the other, through epsilon
  * moves; park consuming moves. The token test of instruction `known` (UINT32_MAX: none) is
- * known to pass at pos for list[0]: the seeding tested it already. list is read as it goes
- * (cl_compact may rewrite the entries not yet run). */
+ * known to pass at pos: the seeding tested it already. list is read as it goes (cl_compact
+ * may rewrite the entries not yet run). */
 static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, size_t count,
                       uint32_t pos, uint32_t known)
 {
@@ -596,6 +596,9 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
     const struct look *const look = ph->look;
     uint64_t steps = 0;
     size_t sp = 0, li = 0;
+    /* a token test known to pass at pos (-1: none): the one a split or fan just found
+     * passing on the way taken, which the thread meets next */
+    int32_t kp = known < ph->nprog && prog[known].op == OP_TOK ? prog[known].x : -1;
     thread t = list[0];
     /* A move that continues with one thread goes on with it here instead of pushing and
      * popping it: the order of the walk is that of a stack. */
@@ -620,6 +623,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
                 const struct chain_ent *c = &ph->chain[in->z];
                 uint64_t h = pos < ex->ntoks ? ex->toks[pos].fhash : 0;
                 uint32_t go = UINT32_MAX;
+                struct look gk = {LOOK_NONE, 0};
                 for (uint32_t k = c->n; k-- > 0;) {
                     const struct chain_ent *e = &c[k];
                     if ((e->word && e->hash != h) ||
@@ -632,9 +636,12 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
                             return FACTA_ENOMEM;
                     }
                     go = e->pc;
+                    gk = e->lk;
                 }
                 if (go == UINT32_MAX)
                     break;
+                if (gk.kind == LOOK_TOK)
+                    kp = (int32_t)gk.arg;
                 t.pc = go;
                 goto next;
             }
@@ -645,6 +652,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             int ydead = look[in->y].kind != LOOK_ALT && !look_ok(ex, ph, &look[in->y], pos);
             if (!ydead) {
                 if (xdead) {
+                    if (look[in->y].kind == LOOK_TOK)
+                        kp = (int32_t)look[in->y].arg;
                     t.pc = (uint32_t)in->y;
                     goto next;
                 }
@@ -655,6 +664,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             } else if (xdead) {
                 break;
             }
+            if (look[in->x].kind == LOOK_TOK)
+                kp = (int32_t)look[in->x].arg;
             t.pc = (uint32_t)in->x; /* x first: preferred */
             goto next;
         }
@@ -689,7 +700,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             if (pos >= ex->ntoks || pos - t.start >= FACTA__MAX_MATCH_TOKENS)
                 break;
             const ftok *tk = &ex->toks[pos];
-            if (in->op == OP_TOK && t.pc != known && !pred_test(ex, in->x, tk))
+            if (in->op == OP_TOK && in->x != kp && !pred_test(ex, in->x, tk))
                 break;
             if (in->agree && tok_morph(ex, tk)) {
                 t.agr &= tk->morph;
@@ -754,7 +765,6 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
         if (!sp) {
             if (++li < count) {
                 t = list[li];
-                known = UINT32_MAX;
                 continue;
             }
             ex->steps += steps;
