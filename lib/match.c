@@ -680,11 +680,13 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             c->pos = pos;
             c->atom = ATOM_NONE;
             if (in->x & 1) {
-                /* close: find the matching open to see if the last atom covers it */
+                /* close: find the matching open to see if the last atom covers it (none:
+                 * opened at the start, if the rule does so) */
                 uint32_t o = t.cl;
                 while (o && cl[o].slot != in->x - 1)
                     o = cl[o].prev;
-                if (o && (uint32_t)t.last_s == cl[o].pos && (uint32_t)t.last_e == pos)
+                if ((o || in->y) && (uint32_t)t.last_s == (o ? cl[o].pos : t.start) &&
+                    (uint32_t)t.last_e == pos)
                     c->atom = t.last_atom;
             }
             t.cl = ci;
@@ -883,7 +885,7 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
             continue;
         if (!ahead_ok(ex, ph, ru, pos, 1))
             continue;
-        thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
+        thread t = {ex->rules->rules[f->rule].start, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         int rc = run_thread(ex, ph, &t, 1, pos, known);
         if (rc)
             return rc;
@@ -929,7 +931,7 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     }
     if (!ahead_ok(ex, ph, ru, pos, 0))
         return 0;
-    thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
+    thread th = {ru->start, pos, ~0ull, 0, -1, -1, ATOM_NONE};
     return run_thread(ex, ph, &th, 1, pos, known);
 }
 
@@ -1045,6 +1047,11 @@ static void get_caps(const facta_extractor *ex, const cand *c, capture *caps, in
             caps[slot].s = (int32_t)l->pos;
         }
     }
+    /* closed, not opened in the log: opened at the start (rule.start_open) */
+    uint64_t at_start = seen_close & ~seen_open & ex->rules->rules[c->rule].start_open;
+    for (int i = 0; i < ncaps && i < 64; i++)
+        if ((at_start >> i) & 1)
+            caps[i].s = (int32_t)c->start;
     for (int i = 0; i < ncaps; i++)
         if (caps[i].s < 0 || caps[i].e < caps[i].s)
             caps[i].s = caps[i].e = -1;

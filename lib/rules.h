@@ -163,6 +163,7 @@ typedef struct inst {
                    * one, or one with two ways in (rules_finish, inst_joins); elsewhere a
                    * thread comes only from the one instruction before, which marked it */
     int32_t x, y;
+    /* OP_SAVE: y = 1 on a close of a capture its rule opens at its start (rule.start_open) */
     int32_t z;  /* OP_LEX: predicate on the phrase's first token, -1 none;
                    OP_SPLIT: the fan it heads (phase.chain), -1 none */
 } inst;
@@ -214,6 +215,12 @@ typedef struct rule {
     int ncaps;
     char **capnames;
     uint32_t root;   /* start pc in its phase program */
+    /* Where its threads begin: past the capture opens its root begins with, which would log
+     * only the match's start. start_open has their captures (bit per capture, < 64): a close
+     * of one (inst.y) that finds no open in its thread's log, and get_caps, take the match's
+     * start for it (rules_finish, inst_joins). */
+    uint32_t start;
+    uint64_t start_open;
     /* first-element prefilter */
     int first_generic;
     uint64_t first_class[2]; /* token classes its first token may have (see tok_class) */

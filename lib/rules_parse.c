@@ -3076,7 +3076,7 @@ static int phase_look(facta_rules *r, phase *ph)
     return 0;
 }
 
-/* Each instruction's join flag (see inst). */
+/* Each instruction's join flag (see inst), and each rule's start (see rule). */
 static int inst_joins(facta_rules *r, phase *ph)
 {
     uint32_t *ways = fa_calloc(&r->al, ph->nprog + 1, sizeof *ways);
@@ -3107,6 +3107,28 @@ static int inst_joins(facta_rules *r, phase *ph)
     for (int i = 0; i < ph->nrules; i++)
         if (r->rules[ph->rules[i]].root < ph->nprog)
             ways[r->rules[ph->rules[i]].root] += 2;
+    /* each rule's start: past the capture opens at its root reached from nowhere else; its
+     * threads come there from the seeding */
+    for (int i = 0; i < ph->nrules; i++) {
+        rule *ru = &r->rules[ph->rules[i]];
+        size_t pc = ru->root;
+        ru->start_open = 0;
+        while (pc < ph->nprog && ph->prog[pc].op == OP_SAVE && !(ph->prog[pc].x & 1) &&
+               ph->prog[pc].x / 2 < 64 && ways[pc] == (pc == ru->root ? 2u : 1u)) {
+            ru->start_open |= 1ull << (ph->prog[pc].x / 2);
+            pc++;
+        }
+        ru->start = (uint32_t)pc;
+        if (pc != ru->root && pc < ph->nprog)
+            ways[pc] += 2;
+        for (; pc < ph->nprog; pc++) { /* the rule's instructions end with its match */
+            inst *in = &ph->prog[pc];
+            if (in->op == OP_MATCH)
+                break;
+            if (in->op == OP_SAVE)
+                in->y = (in->x & 1) && in->x / 2 < 64 && ((ru->start_open >> (in->x / 2)) & 1);
+        }
+    }
     for (size_t pc = 0; pc < ph->nprog; pc++)
         ph->prog[pc].join = ways[pc] != 1;
     fa_free(&r->al, ways);

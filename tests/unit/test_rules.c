@@ -159,6 +159,13 @@ static const struct {
      "F:12 apples"},
     {"rule a: x:[alpha] => F { norm = concat(upper($x), \"!\") };", "hi", "F:HI!"},
     {"rule a: x:[alpha] y:[alpha]? => F { norm = first($y, $x) };", "solo", "F:solo"},
+    /* captures opened where a rule begins (not logged: rule.start_open), nested, and one
+     * opened there or again later */
+    {"lexicon L { big apple => New York }\n"
+     "rule a: o:(p:@L \"y\"?) => P { norm = concat(canon($p), \"/\", text($o)) };",
+     "the big apple y, big apple", "P:New York/big apple y|P:New York/big apple"},
+    {"rule a: x:[alpha] (\"+\" x:[alpha])* \"=\" => T { norm = text($x) };", "a + b = , c =",
+     "T:b|T:c"},
     /* lexicons: inline, multi-word, canon, tags, Russian inflection */
     {"lexicon L { big apple => New York | city; paris | city }\n"
      "rule a: p:@L => P { norm = canon($p), kind = tag($p, \"city\") };",
@@ -469,6 +476,33 @@ static void test_split_fans(void **state)
     facta_rules_free(r);
 }
 
+/* A rule beginning with capture opens starts its threads past them (rule.start); the
+ * closes of those captures are marked. */
+static void test_rule_start(void **state)
+{
+    (void)state;
+    facta_rules *r = compile_ok("rule a: o:(p:\"a\" \"b\") \"c\" => T;\nrule b: \"x\" q:\"y\" => T;");
+    const phase *ph = &r->phases[0];
+    const rule *a = &r->rules[0], *b = &r->rules[1];
+    assert_int_equal(a->start, a->root + 2);
+    assert_true(a->start_open == 3);
+    assert_int_equal(ph->prog[a->start].op, OP_TOK);
+    assert_true(ph->prog[a->start].join);
+    int closes = 0;
+    for (uint32_t pc = a->root; pc < b->root; pc++)
+        if (ph->prog[pc].op == OP_SAVE && (ph->prog[pc].x & 1)) {
+            assert_int_equal(ph->prog[pc].y, 1);
+            closes++;
+        }
+    assert_int_equal(closes, 2);
+    assert_int_equal(b->start, b->root);
+    assert_true(b->start_open == 0);
+    for (uint32_t pc = b->root; pc < ph->nprog; pc++)
+        if (ph->prog[pc].op == OP_SAVE)
+            assert_int_equal(ph->prog[pc].y, 0);
+    facta_rules_free(r);
+}
+
 /* More generic rules than one 64-bit word of the phase's bitsets holds: rule gK starts at a
  * lower-case word followed by "wK" (the last ones live in the second word). */
 static void test_many_generic(void **state)
@@ -736,7 +770,7 @@ int main(void)
         cmocka_unit_test(test_regex_needed_byte),           cmocka_unit_test(test_linear_time),
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),            cmocka_unit_test(test_split_looks),
-        cmocka_unit_test(test_split_fans),
+        cmocka_unit_test(test_split_fans),       cmocka_unit_test(test_rule_start),
         cmocka_unit_test(test_lex_derive),       cmocka_unit_test(test_many_generic),
         cmocka_unit_test(test_must_lexicon),     cmocka_unit_test(test_capture_log_compaction),
     };
