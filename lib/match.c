@@ -588,8 +588,8 @@ __attribute__((noinline)) static int cl_room(facta_extractor *ex, thread *t, siz
 
 /* Follow threads list[0, count) at position pos, one after the other, through epsilon
  * moves; park consuming moves. The token test of instruction `known` (UINT32_MAX: none) is
- * known to pass at pos for list[0]: the seeding tested it already. list is read as it goes
- * (cl_compact may rewrite the entries not yet run). */
+ * known to pass at pos: the seeding tested it already. list is read as it goes (cl_compact
+ * may rewrite the entries not yet run). */
 static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, size_t count,
                       uint32_t pos, uint32_t known)
 {
@@ -600,6 +600,9 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
     const struct look *const look = ph->look;
     uint64_t steps = 0;
     size_t sp = 0, li = 0;
+    /* a token test known to pass at pos (-1: none): the one a split or fan just found
+     * passing on the way taken, which the thread meets next */
+    int32_t kp = known < ph->nprog && prog[known].op == OP_TOK ? prog[known].x : -1;
     thread t = list[0];
     /* A move that continues with one thread goes on with it here instead of pushing and
      * popping it: the order of the walk is that of a stack. */
@@ -613,20 +616,38 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             vis[t.pc].gen = gen;
             vis[t.pc].agr = t.agr;
         }
-        switch (in->op) {
+        switch ((enum op)(in->op & 7)) { /* the 8 ops: no range check */
         case OP_JMP:
             t.pc = (uint32_t)in->x;
             goto next;
         case OP_SPLIT: {
-            if (in->z >= 0) { /* a word chain: on to the split of the token's word, or the last */
+            if (in->z >= 0) {
+                /* a fan: the alternatives whose look may pass, the first one here, the
+                 * others pushed so that they run in order after it */
                 const struct chain_ent *c = &ph->chain[in->z];
                 uint64_t h = pos < ex->ntoks ? ex->toks[pos].fhash : 0;
-                while (c->hash != h && !c->last)
-                    c++;
-                if (c->pc != t.pc) {
-                    t.pc = c->pc;
-                    goto next;
+                uint32_t go = UINT32_MAX;
+                struct look gk = {LOOK_NONE, 0};
+                for (uint32_t k = c->n; k-- > 0;) {
+                    const struct chain_ent *e = &c[k];
+                    if ((e->word && e->hash != h) ||
+                        (e->lk.kind != LOOK_ALT && !look_ok(ex, ph, &e->lk, pos)))
+                        continue;
+                    if (go != UINT32_MAX) {
+                        thread u = t;
+                        u.pc = go;
+                        if (push(ex, &sp, &u))
+                            return FACTA_ENOMEM;
+                    }
+                    go = e->pc;
+                    gk = e->lk;
                 }
+                if (go == UINT32_MAX)
+                    break;
+                if (gk.kind == LOOK_TOK)
+                    kp = (int32_t)gk.arg;
+                t.pc = go;
+                goto next;
             }
             /* a branch that meets a token test failing here dies there: not taken (a branch
              * to another split is: that split tests its own, and testing them here too costs
@@ -635,6 +656,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             int ydead = look[in->y].kind != LOOK_ALT && !look_ok(ex, ph, &look[in->y], pos);
             if (!ydead) {
                 if (xdead) {
+                    if (look[in->y].kind == LOOK_TOK)
+                        kp = (int32_t)look[in->y].arg;
                     t.pc = (uint32_t)in->y;
                     goto next;
                 }
@@ -645,6 +668,8 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             } else if (xdead) {
                 break;
             }
+            if (look[in->x].kind == LOOK_TOK)
+                kp = (int32_t)look[in->x].arg;
             t.pc = (uint32_t)in->x; /* x first: preferred */
             goto next;
         }
@@ -659,11 +684,13 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             c->pos = pos;
             c->atom = ATOM_NONE;
             if (in->x & 1) {
-                /* close: find the matching open to see if the last atom covers it */
+                /* close: find the matching open to see if the last atom covers it (none:
+                 * opened at the start, if the rule does so) */
                 uint32_t o = t.cl;
                 while (o && cl[o].slot != in->x - 1)
                     o = cl[o].prev;
-                if (o && (uint32_t)t.last_s == cl[o].pos && (uint32_t)t.last_e == pos)
+                if ((o || in->y) && (uint32_t)t.last_s == (o ? cl[o].pos : t.start) &&
+                    (uint32_t)t.last_e == pos)
                     c->atom = t.last_atom;
             }
             t.cl = ci;
@@ -679,7 +706,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
             if (pos >= ex->ntoks || pos - t.start >= FACTA__MAX_MATCH_TOKENS)
                 break;
             const ftok *tk = &ex->toks[pos];
-            if (in->op == OP_TOK && t.pc != known && !pred_test(ex, in->x, tk))
+            if (in->op == OP_TOK && in->x != kp && !pred_test(ex, in->x, tk))
                 break;
             if (in->agree && tok_morph(ex, tk)) {
                 t.agr &= tk->morph;
@@ -744,7 +771,6 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
         if (!sp) {
             if (++li < count) {
                 t = list[li];
-                known = UINT32_MAX;
                 continue;
             }
             ex->steps += steps;
@@ -863,7 +889,7 @@ static __attribute__((noinline)) int seed_slot(facta_extractor *ex, const phase 
             continue;
         if (!ahead_ok(ex, ph, ru, pos, 1))
             continue;
-        thread t = {ex->rules->rules[f->rule].root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
+        thread t = {ex->rules->rules[f->rule].start, pos, ~0ull, 0, -1, -1, ATOM_NONE};
         int rc = run_thread(ex, ph, &t, 1, pos, known);
         if (rc)
             return rc;
@@ -909,7 +935,7 @@ static int start_generic(facta_extractor *ex, const phase *ph, int ri, uint32_t 
     }
     if (!ahead_ok(ex, ph, ru, pos, 0))
         return 0;
-    thread th = {ru->root, pos, ~0ull, 0, -1, -1, ATOM_NONE};
+    thread th = {ru->start, pos, ~0ull, 0, -1, -1, ATOM_NONE};
     return run_thread(ex, ph, &th, 1, pos, known);
 }
 
@@ -1025,6 +1051,11 @@ static void get_caps(const facta_extractor *ex, const cand *c, capture *caps, in
             caps[slot].s = (int32_t)l->pos;
         }
     }
+    /* closed, not opened in the log: opened at the start (rule.start_open) */
+    uint64_t at_start = seen_close & ~seen_open & ex->rules->rules[c->rule].start_open;
+    for (int i = 0; i < ncaps && i < 64; i++)
+        if ((at_start >> i) & 1)
+            caps[i].s = (int32_t)c->start;
     for (int i = 0; i < ncaps; i++)
         if (caps[i].s < 0 || caps[i].e < caps[i].s)
             caps[i].s = caps[i].e = -1;

@@ -163,8 +163,9 @@ typedef struct inst {
                    * one, or one with two ways in (rules_finish, inst_joins); elsewhere a
                    * thread comes only from the one instruction before, which marked it */
     int32_t x, y;
+    /* OP_SAVE: y = 1 on a close of a capture its rule opens at its start (rule.start_open) */
     int32_t z;  /* OP_LEX: predicate on the phrase's first token, -1 none;
-                   OP_SPLIT: its place in the phase's word chains (phase.chain), -1 none */
+                   OP_SPLIT: the fan it heads (phase.chain), -1 none */
 } inst;
 
 /* ---- actions ---- */
@@ -214,6 +215,12 @@ typedef struct rule {
     int ncaps;
     char **capnames;
     uint32_t root;   /* start pc in its phase program */
+    /* Where its threads begin: past the capture opens its root begins with, which would log
+     * only the match's start. start_open has their captures (bit per capture, < 64): a close
+     * of one (inst.y) that finds no open in its thread's log, and get_caps, take the match's
+     * start for it (rules_finish, inst_joins). */
+    uint32_t start;
+    uint64_t start_open;
     /* first-element prefilter */
     int first_generic;
     uint64_t first_class[2]; /* token classes its first token may have (see tok_class) */
@@ -311,14 +318,14 @@ typedef struct phase {
         uint8_t lex_any, rec;
     } *look_alt;
     struct look *look_leaf;
-    /* Word chains: an alternation of words ("in" | "since" | ...) compiles to splits, each
-     * with a word on its x branch and the next split, reached from nowhere else, on its y
-     * branch. A thread would walk them one by one to the split of the token's word; it goes
-     * there at once instead (the splits passed over have only dead branches). A split with z
-     * >= 0 heads the chain chain[z], chain[z + 1], ...: the hash of each split's word and its
-     * pc, up to the entry with last set, which is the chain's last split (rules_finish,
-     * word_chains). */
-    struct chain_ent { uint64_t hash; uint32_t pc, last; } *chain;
+    /* Split fans: an alternation (A | B | C ...) compiles to splits, each with an
+     * alternative on its x branch and the next split, reached from nowhere else, on its y
+     * branch, the last one's y the last alternative. A thread would walk them one by one,
+     * a step each; it takes all alternatives at the first instead. A split with z >= 0
+     * heads the fan chain[z, z + chain[z].n): the alternatives in order, each with its pc,
+     * its look and, for a word, the word's hash (a cheap reason to pass it over)
+     * (rules_finish, split_fans). */
+    struct chain_ent { uint64_t hash; struct look lk; uint32_t pc, n, word; } *chain;
     int maxcaps;
 } phase;
 

@@ -3076,18 +3076,7 @@ static int phase_look(facta_rules *r, phase *ph)
     return 0;
 }
 
-/* Is the split at pc the head of a word chain: a word on its x branch (through saves and
- * jumps), and more? */
-static int chain_word(const facta_rules *r, const phase *ph, size_t pc, uint64_t *hash)
-{
-    if (ph->prog[pc].op != OP_SPLIT || ph->look[ph->prog[pc].x].kind != LOOK_TOK)
-        return 0;
-    const pred *p = &r->preds[ph->look[ph->prog[pc].x].arg];
-    *hash = p->hash;
-    return p->op == P_WORD;
-}
-
-/* Each instruction's join flag (see inst). */
+/* Each instruction's join flag (see inst), and each rule's start (see rule). */
 static int inst_joins(facta_rules *r, phase *ph)
 {
     uint32_t *ways = fa_calloc(&r->al, ph->nprog + 1, sizeof *ways);
@@ -3118,20 +3107,43 @@ static int inst_joins(facta_rules *r, phase *ph)
     for (int i = 0; i < ph->nrules; i++)
         if (r->rules[ph->rules[i]].root < ph->nprog)
             ways[r->rules[ph->rules[i]].root] += 2;
+    /* each rule's start: past the capture opens at its root reached from nowhere else; its
+     * threads come there from the seeding */
+    for (int i = 0; i < ph->nrules; i++) {
+        rule *ru = &r->rules[ph->rules[i]];
+        size_t pc = ru->root;
+        ru->start_open = 0;
+        while (pc < ph->nprog && ph->prog[pc].op == OP_SAVE && !(ph->prog[pc].x & 1) &&
+               ph->prog[pc].x / 2 < 64 && ways[pc] == (pc == ru->root ? 2u : 1u)) {
+            ru->start_open |= 1ull << (ph->prog[pc].x / 2);
+            pc++;
+        }
+        ru->start = (uint32_t)pc;
+        if (pc != ru->root && pc < ph->nprog)
+            ways[pc] += 2;
+        for (; pc < ph->nprog; pc++) { /* the rule's instructions end with its match */
+            inst *in = &ph->prog[pc];
+            if (in->op == OP_MATCH)
+                break;
+            if (in->op == OP_SAVE)
+                in->y = (in->x & 1) && in->x / 2 < 64 && ((ru->start_open >> (in->x / 2)) & 1);
+        }
+    }
     for (size_t pc = 0; pc < ph->nprog; pc++)
         ph->prog[pc].join = ways[pc] != 1;
     fa_free(&r->al, ways);
     return 0;
 }
 
-/* phase.chain and the z of the splits in word chains of 3 words or more (after phase_look). */
-static int word_chains(facta_rules *r, phase *ph)
+/* phase.chain and the z of the splits heading fans of 3 alternatives or more (after
+ * phase_look). */
+static int split_fans(facta_rules *r, phase *ph)
 {
     ph->chain = NULL;
     uint32_t *npred = fa_calloc(&r->al, ph->nprog + 1, sizeof *npred);
     if (!npred)
         return FACTA_ENOMEM;
-    /* how many ways lead to each instruction: a chain's later splits must have one */
+    /* how many ways lead to each instruction: a fan's later splits must have one */
     for (size_t pc = 0; pc < ph->nprog; pc++) {
         const inst *in = &ph->prog[pc];
         if (in->op == OP_SPLIT || in->op == OP_JMP) {
@@ -3146,26 +3158,27 @@ static int word_chains(facta_rules *r, phase *ph)
     for (int i = 0; i < ph->nrules; i++)
         if (r->rules[ph->rules[i]].root <= ph->nprog)
             npred[r->rules[ph->rules[i]].root]++;
-    size_t n = 0, cap = 0;
-    uint64_t h;
     for (size_t pc = 0; pc < ph->nprog; pc++) {
         if (ph->prog[pc].op == OP_SPLIT)
             ph->prog[pc].z = -1;
     }
+    /* npred[pc] = 0 marks the later splits of a fan met before */
+    size_t n = 0, cap = 0;
     for (size_t pc = 0; pc < ph->nprog; pc++) {
-        if (ph->prog[pc].z >= 0 || !chain_word(r, ph, pc, &h))
-            continue; /* not a split, or inside a chain met before */
+        if (ph->prog[pc].op != OP_SPLIT || !npred[pc])
+            continue;
         size_t len = 1, q = pc;
-        while (len < 256 && (size_t)ph->prog[q].y < ph->nprog && npred[ph->prog[q].y] == 1 &&
-               chain_word(r, ph, (size_t)ph->prog[q].y, &h)) {
+        while (len < 256 && (size_t)ph->prog[q].y < ph->nprog && ph->prog[ph->prog[q].y].op == OP_SPLIT &&
+               npred[ph->prog[q].y] == 1) {
             q = (size_t)ph->prog[q].y;
+            npred[q] = 0;
             len++;
         }
-        if (len < 3)
+        if (len < 2)
             continue;
-        if (n + len > cap) {
+        if (n + len + 1 > cap) {
             size_t nc = cap ? cap * 2 : 64;
-            while (nc < n + len)
+            while (nc < n + len + 1)
                 nc *= 2;
             struct chain_ent *c = fa_realloc(&r->al, ph->chain, nc * sizeof *c);
             if (!c) {
@@ -3175,17 +3188,20 @@ static int word_chains(facta_rules *r, phase *ph)
             ph->chain = c;
             cap = nc;
         }
-        /* every split of the chain heads the rest of it */
+        /* the x of each split, then the last one's y */
         q = pc;
-        for (size_t k = 0; k < len; k++) {
-            chain_word(r, ph, q, &h);
-            ph->chain[n + k].hash = h;
-            ph->chain[n + k].pc = (uint32_t)q;
-            ph->chain[n + k].last = k + 1 == len;
-            ph->prog[q].z = (int32_t)(n + k);
-            q = (size_t)ph->prog[q].y;
+        for (size_t k = 0; k <= len; k++) {
+            struct chain_ent *e = &ph->chain[n + k];
+            e->pc = (uint32_t)(k < len ? ph->prog[q].x : ph->prog[q].y);
+            e->lk = ph->look[e->pc];
+            e->n = (uint32_t)(len + 1 - k);
+            e->word = e->lk.kind == LOOK_TOK && r->preds[e->lk.arg].op == P_WORD;
+            e->hash = e->word ? r->preds[e->lk.arg].hash : 0;
+            if (k + 1 < len)
+                q = (size_t)ph->prog[q].y;
         }
-        n += len;
+        ph->prog[pc].z = (int32_t)n;
+        n += len + 1;
     }
     fa_free(&r->al, npred);
     return 0;
@@ -3358,7 +3374,7 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
         phase *ph = &r->phases[i];
-        if (phase_look(r, ph) || gen_bits(r, ph) || word_chains(r, ph) || rule_must(r, ph) ||
+        if (phase_look(r, ph) || gen_bits(r, ph) || split_fans(r, ph) || rule_must(r, ph) ||
             inst_joins(r, ph)) {
             diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
             return FACTA_ENOMEM;

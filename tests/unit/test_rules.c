@@ -111,12 +111,15 @@ static const struct {
     {"rule a: \"x\" \"y\"{2,3} => T;", "x y y y y", "T:x y y y"},
     {"rule a: \"x\" \"y\"{2} => T;", "x y", ""},
     {"rule a: \"x\" _* \"z\" => T;", "x q r z", "T:x q r z"},
-    /* an alternation of words (a word chain: a thread goes to the token's word at once),
+    /* an alternation of words (a fan: a thread takes the token's word at once),
      * with a word twice, a capture and a test after it */
     {"rule a: (\"in\" | \"on\" | \"at\" | \"on\" \"top\" | [number]) \"cats\" => T;",
      "on top cats, at cats, 5 cats, by cats", "T:on top cats|T:at cats|T:5 cats"},
     {"rule a: (x:\"a\" | \"b\" | x:\"c\" | \"d\") y:\"e\" => T { norm = first($x, $y) };",
      "c e b e", "T:c|T:e"},
+    /* a fan (the alternatives taken at once) keeps their order: the first that matches wins */
+    {"rule a: (x:\"a\" | [lower] | x:_) y:\"e\" => T { norm = first($x, $y) };",
+     "a e, q e, B e", "T:a|T:e|T:B"},
     /* a split whose branches all begin with a word, a test, a lexicon or a record (LOOK_ALT):
      * a thread is parked after "x" only where one of them passes */
     {"lexicon L { big apple }\nrule n: [number] => _N;\nphase 2;\n"
@@ -156,6 +159,13 @@ static const struct {
      "F:12 apples"},
     {"rule a: x:[alpha] => F { norm = concat(upper($x), \"!\") };", "hi", "F:HI!"},
     {"rule a: x:[alpha] y:[alpha]? => F { norm = first($y, $x) };", "solo", "F:solo"},
+    /* captures opened where a rule begins (not logged: rule.start_open), nested, and one
+     * opened there or again later */
+    {"lexicon L { big apple => New York }\n"
+     "rule a: o:(p:@L \"y\"?) => P { norm = concat(canon($p), \"/\", text($o)) };",
+     "the big apple y, big apple", "P:New York/big apple y|P:New York/big apple"},
+    {"rule a: x:[alpha] (\"+\" x:[alpha])* \"=\" => T { norm = text($x) };", "a + b = , c =",
+     "T:b|T:c"},
     /* lexicons: inline, multi-word, canon, tags, Russian inflection */
     {"lexicon L { big apple => New York | city; paris | city }\n"
      "rule a: p:@L => P { norm = canon($p), kind = tag($p, \"city\") };",
@@ -433,6 +443,66 @@ static void test_split_looks(void **state)
     }
 }
 
+/* An alternation of three or more compiles to a fan at its first split: the alternatives in
+ * order, words marked with their hash. */
+static void test_split_fans(void **state)
+{
+    (void)state;
+    facta_rules *r = compile_ok("lexicon L { big apple }\nrule n: [number] => _N;\nphase 2;\n"
+                                "rule a: \"x\" (\"a\" | [number] | \"b\" | <_N> | @L) \"z\" => T;");
+    const phase *ph = &r->phases[1];
+    size_t pc = 0;
+    while (pc < ph->nprog && ph->prog[pc].op != OP_SPLIT)
+        pc++;
+    assert_true(pc < ph->nprog);
+    assert_true(ph->prog[pc].z >= 0);
+    const struct chain_ent *c = &ph->chain[ph->prog[pc].z];
+    assert_int_equal(c->n, 5);
+    static const uint32_t KIND[] = {LOOK_TOK, LOOK_TOK, LOOK_TOK, LOOK_REC, LOOK_LEX};
+    for (uint32_t k = 0; k < 5; k++) {
+        assert_int_equal(c[k].n, 5 - k);
+        assert_int_equal(c[k].lk.kind, KIND[k]);
+        assert_int_equal(c[k].word, k == 0 || k == 2);
+        if (c[k].word)
+            assert_true(c[k].hash == r->preds[c[k].lk.arg].hash);
+        assert_true(c[k].pc > pc && c[k].pc < ph->nprog);
+        if (k)
+            assert_true(c[k].pc > c[k - 1].pc);
+    }
+    /* the later splits head nothing: threads never reach them */
+    for (size_t q = pc + 1; q < ph->nprog; q++)
+        if (ph->prog[q].op == OP_SPLIT)
+            assert_int_equal(ph->prog[q].z, -1);
+    facta_rules_free(r);
+}
+
+/* A rule beginning with capture opens starts its threads past them (rule.start); the
+ * closes of those captures are marked. */
+static void test_rule_start(void **state)
+{
+    (void)state;
+    facta_rules *r = compile_ok("rule a: o:(p:\"a\" \"b\") \"c\" => T;\nrule b: \"x\" q:\"y\" => T;");
+    const phase *ph = &r->phases[0];
+    const rule *a = &r->rules[0], *b = &r->rules[1];
+    assert_int_equal(a->start, a->root + 2);
+    assert_true(a->start_open == 3);
+    assert_int_equal(ph->prog[a->start].op, OP_TOK);
+    assert_true(ph->prog[a->start].join);
+    int closes = 0;
+    for (uint32_t pc = a->root; pc < b->root; pc++)
+        if (ph->prog[pc].op == OP_SAVE && (ph->prog[pc].x & 1)) {
+            assert_int_equal(ph->prog[pc].y, 1);
+            closes++;
+        }
+    assert_int_equal(closes, 2);
+    assert_int_equal(b->start, b->root);
+    assert_true(b->start_open == 0);
+    for (uint32_t pc = b->root; pc < ph->nprog; pc++)
+        if (ph->prog[pc].op == OP_SAVE)
+            assert_int_equal(ph->prog[pc].y, 0);
+    facta_rules_free(r);
+}
+
 /* More generic rules than one 64-bit word of the phase's bitsets holds: rule gK starts at a
  * lower-case word followed by "wK" (the last ones live in the second word). */
 static void test_many_generic(void **state)
@@ -700,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_regex_needed_byte),           cmocka_unit_test(test_linear_time),
         cmocka_unit_test(test_capture_limit),    cmocka_unit_test(test_fixed_bugs),
         cmocka_unit_test(test_attrs),            cmocka_unit_test(test_split_looks),
+        cmocka_unit_test(test_split_fans),       cmocka_unit_test(test_rule_start),
         cmocka_unit_test(test_lex_derive),       cmocka_unit_test(test_many_generic),
         cmocka_unit_test(test_must_lexicon),     cmocka_unit_test(test_capture_log_compaction),
     };
