@@ -131,6 +131,12 @@ int match_lexicons(facta_extractor *ex)
     return 0;
 }
 
+/* Has entry e tag id `tag`? Its tag bits first: most entries lack the tag. */
+static inline int entry_has_tag_id(const facta_rules *r, const lex_entry *e, int tag)
+{
+    return (e->tagmask & r->tag_bits[tag]) && lex_entry_has_tag(r, e, r->tags[tag]);
+}
+
 /* ---- predicates ---- */
 
 /* Are all characters of s[0, n) in the class of a "[class]+tail" pattern? */
@@ -272,7 +278,7 @@ int pred_eval(const facta_extractor *ex, const pred *p, const ftok *t)
         for (uint32_t h = ex->hit_off[i]; h < ex->hit_off[i + 1]; h++) {
             const lex_entry *e = &r->entries[ex->hits[h].entry];
             if (ex->hits[h].end == i + 1 && (int)e->lex == p->lex &&
-                (p->tag < 0 || lex_entry_has_tag(r, e, r->tags[p->tag])))
+                (p->tag < 0 || entry_has_tag_id(r, e, p->tag)))
                 return 1;
         }
         return 0;
@@ -728,7 +734,7 @@ static int run_thread(facta_extractor *ex, const phase *ph, const thread *list, 
                 break;
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
-                if ((int)e->lex != in->x || (in->y >= 0 && !lex_entry_has_tag(r, e, r->tags[in->y])))
+                if ((int)e->lex != in->x || (in->y >= 0 && !entry_has_tag_id(r, e, in->y)))
                     continue;
                 if (in->z >= 0 && !pred_test(ex, in->z, &ex->toks[pos]))
                     continue;
@@ -808,7 +814,7 @@ static int can_start(const facta_extractor *ex, const phase *ph, const rule *ru,
                 break; /* no phrase of the lexicon starts here */
             for (uint32_t h = ex->hit_off[pos]; h < ex->hit_off[pos + 1]; h++) {
                 const lex_entry *e = &r->entries[ex->hits[h].entry];
-                if ((int)e->lex == in->x && (in->y < 0 || lex_entry_has_tag(r, e, r->tags[in->y])) &&
+                if ((int)e->lex == in->x && (in->y < 0 || entry_has_tag_id(r, e, in->y)) &&
                     (in->z < 0 || pred_test(ex, in->z, &ex->toks[pos])))
                     return 1;
             }

@@ -358,6 +358,7 @@ struct facta_rules {
     size_t type_phase_cap;
     char **tags;
     int ntags, tags_cap;
+    uint64_t *tag_bits;       /* tag id → tag_bit of the tag (rules_finish, in the pool) */
     /* lexicons */
     lexicon *lexs;
     int nlexs, lexs_cap;

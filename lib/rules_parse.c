@@ -3366,10 +3366,13 @@ int rules_finish(facta_rules *r, facta_diag *diag)
         diag_set(diag, rc, "<rules>", 0, 0, 0, "%s", facta_strerror(rc));
         return rc;
     }
-    if (rule_ranks(r)) {
+    r->tag_bits = arena_alloc(&r->pool, ((size_t)r->ntags + 1) * sizeof *r->tag_bits);
+    if (rule_ranks(r) || !r->tag_bits) {
         diag_set(diag, FACTA_ENOMEM, "<rules>", 0, 0, 0, "out of memory");
         return FACTA_ENOMEM;
     }
+    for (int i = 0; i < r->ntags; i++)
+        r->tag_bits[i] = tag_bit(r->tags[i], strlen(r->tags[i]));
     if (r->nphases)
         qsort(r->phases, (size_t)r->nphases, sizeof *r->phases, cmp_phase);
     for (int i = 0; i < r->nphases; i++) {
