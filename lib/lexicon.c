@@ -544,37 +544,26 @@ int lex_finish(facta_rules *r)
     return 0;
 }
 
-int lex_entry_has_tag(const facta_rules *r, const lex_entry *e, const char *tag)
+/* One walk over the tags string s for key (kl bytes): sets *bare when the bare tag is there
+ * (and stops there with bare_only); else returns the value of the first key=value tag, copied
+ * into buf (cut to cap - 1 bytes), or NULL. */
+static inline __attribute__((always_inline)) const char *
+tag_walk(const char *s, const char *key, size_t kl, int bare_only, int *bare,
+         char *buf, size_t cap)
 {
-    size_t tl = strlen(tag);
-    if (!(e->tagmask & tag_bit(tag, tl)))
-        return 0;
-    const char *s = lex_str(r, e->tags);
     while (*s) {
         while (*s == ' ')
             s++;
         const char *b = s;
         while (*s && *s != ' ')
             s++;
-        if ((size_t)(s - b) == tl && memcmp(b, tag, tl) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const char *key,
-                                char *buf, size_t cap)
-{
-    size_t kl = strlen(key);
-    const char *s = lex_text(r, e->tags);
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        const char *b = s;
-        while (*s && *s != ' ')
-            s++;
-        if ((size_t)(s - b) > kl && memcmp(b, key, kl) == 0 && b[kl] == '=') {
-            size_t vl = (size_t)(s - b) - kl - 1;
+        size_t tl = (size_t)(s - b);
+        if (tl == kl && memcmp(b, key, kl) == 0) {
+            *bare = 1;
+            if (bare_only)
+                return NULL;
+        } else if (!bare_only && tl > kl && b[kl] == '=' && memcmp(b, key, kl) == 0) {
+            size_t vl = tl - kl - 1;
             if (vl + 1 > cap)
                 vl = cap - 1;
             memcpy(buf, b + kl + 1, vl);
@@ -583,4 +572,29 @@ const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const 
         }
     }
     return NULL;
+}
+
+int lex_entry_has_tag(const facta_rules *r, const lex_entry *e, const char *tag)
+{
+    size_t tl = strlen(tag);
+    int bare = 0;
+    if (e->tagmask & tag_bit(tag, tl))
+        tag_walk(lex_str(r, e->tags), tag, tl, 1, &bare, NULL, 0);
+    return bare;
+}
+
+const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const char *key,
+                                char *buf, size_t cap)
+{
+    int bare = 0;
+    return tag_walk(lex_text(r, e->tags), key, strlen(key), 0, &bare, buf, cap);
+}
+
+const char *lex_entry_tag(const facta_rules *r, const lex_entry *e, const char *key, char *buf,
+                          size_t cap)
+{
+    size_t kl = strlen(key);
+    int bare = 0;
+    const char *v = tag_walk(lex_text(r, e->tags), key, kl, 0, &bare, buf, cap);
+    return v ? v : bare && (e->tagmask & tag_bit(key, kl)) ? key : NULL;
 }

@@ -813,38 +813,6 @@ static uint32_t lazy_args(int fn)
     }
 }
 
-/* What tag() reads of entry e: the value of its first key=value tag, else key itself when it
- * has the bare tag, else NULL; one pass over the tags where lex_entry_tag_value and
- * lex_entry_has_tag take two (the value is copied into buf as lex_entry_tag_value does). */
-static const char *entry_tag(const facta_rules *r, const lex_entry *e, const char *key, char *buf,
-                             size_t cap)
-{
-    if (r->pack) { /* values come from validated text there (lex_text) */
-        const char *v = lex_entry_tag_value(r, e, key, buf, cap);
-        return v ? v : lex_entry_has_tag(r, e, key) ? key : NULL;
-    }
-    size_t kl = strlen(key);
-    int bare = 0;
-    const char *s = lex_str(r, e->tags);
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        const char *b = s;
-        while (*s && *s != ' ')
-            s++;
-        size_t tl = (size_t)(s - b);
-        if (tl > kl && memcmp(b, key, kl) == 0 && b[kl] == '=') {
-            size_t vl = tl - kl - 1;
-            if (vl + 1 > cap)
-                vl = cap - 1;
-            memcpy(buf, b + kl + 1, vl);
-            buf[vl] = 0;
-            return buf;
-        }
-        bare |= tl == kl && memcmp(b, key, kl) == 0;
-    }
-    return bare && (e->tagmask & tag_bit(key, kl)) ? key : NULL;
-}
 
 /* Make the text of a capture argument that eval left for later. */
 static int fill_arg(facta_extractor *ex, val *a, const capture *c)
@@ -987,7 +955,7 @@ static int eval(facta_extractor *ex, const env *en, int id, val *out, const capt
             !memchr(a[1].s, ' ', kl))
             le = NULL;
         if (le)
-            v = entry_tag(r, le, a[1].s, buf, sizeof buf);
+            v = lex_entry_tag(r, le, a[1].s, buf, sizeof buf);
         if (v == a[1].s) /* the key itself (a bare tag) lives as long as the document */
             *out = vstr(v, strlen(v));
         else

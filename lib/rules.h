@@ -523,6 +523,11 @@ int lex_entry_has_tag(const facta_rules *r, const lex_entry *e, const char *tag)
 /* Value of key=value tag `key` in entry e; NULL when absent. Copies into buf. */
 const char *lex_entry_tag_value(const facta_rules *r, const lex_entry *e, const char *key,
                                 char *buf, size_t cap);
+/* What the tag() action reads of e, in one pass over its tags: the value of its first
+ * key=value tag (copied into buf, cut to cap - 1 bytes), else key itself when e has the bare
+ * tag, else NULL. */
+const char *lex_entry_tag(const facta_rules *r, const lex_entry *e, const char *key, char *buf,
+                          size_t cap);
 /* Entries ending at trie node `node` (ids into r->entries, each checked < nentries by the
  * caller through lex_entry_at); *n gets their number. */
 static inline const uint32_t *lex_node_entries(const facta_rules *r, uint32_t node, uint32_t *n)
