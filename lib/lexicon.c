@@ -562,10 +562,8 @@ tag_walk(const char *s, const char *key, size_t kl, int bare_only, int *bare,
             *bare = 1;
             if (bare_only)
                 return NULL;
-        } else if (!bare_only && tl > kl && b[kl] == '=' && memcmp(b, key, kl) == 0) {
-            size_t vl = tl - kl - 1;
-            if (vl + 1 > cap)
-                vl = cap - 1;
+        } else if (!bare_only && cap && tl > kl && b[kl] == '=' && memcmp(b, key, kl) == 0) {
+            size_t room = cap - 1, vl = tl - kl - 1 < room ? tl - kl - 1 : room;
             memcpy(buf, b + kl + 1, vl);
             buf[vl] = 0;
             return buf;
