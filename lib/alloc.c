@@ -116,20 +116,6 @@ void fbuf_reset(fbuf *b)
         b->data[0] = 0;
 }
 
-void fbuf_put(fbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (FA_GROW(b->al, b->data, b->cap, b->len + n + 1)) {
-        b->oom = 1;
-        return;
-    }
-    if (n)
-        memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
 void fbuf_puts(fbuf *b, const char *s)
 {
     fbuf_put(b, s, strlen(s));

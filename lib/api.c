@@ -341,6 +341,7 @@ void facta_extractor_free(facta_extractor *ex)
     fa_free(al, ex->cands);
     fa_free(al, ex->cl);
     fa_free(al, ex->cl_fwd);
+    fa_free(al, ex->cl_dirty);
     fa_free(al, ex->last_cand);
     fa_free(al, ex->occ);
     fa_free(al, ex->rmask);
@@ -425,6 +426,7 @@ static void release_scratch(facta_extractor *ex)
     DROP(ex->rwho, ex->rwho_cap);
     DROP(ex->cl, ex->cl_cap);
     DROP(ex->cl_fwd, ex->cl_fwd_cap);
+    DROP(ex->cl_dirty, ex->cl_dirty_cap);
     DROP(ex->ents, ex->ents_cap);
     DROP(ex->expl, ex->expl_cap);
 #undef DROP
@@ -655,19 +657,8 @@ int facta_extract(const facta_entity **out, size_t *out_count, facta_extractor *
     return 0;
 }
 
-/* fbuf_put inlined for the JSON writer's many short literals (JPUT: a string literal). */
-static inline void jput(fbuf *b, const char *s, size_t n)
-{
-    if (b->oom || FA_GROW(b->al, b->data, b->cap, b->len + n + 1)) {
-        b->oom = 1;
-        return;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = 0;
-}
-
-#define JPUT(b, lit) jput(b, lit, sizeof lit - 1)
+/* JPUT: append a string literal */
+#define JPUT(b, lit) fbuf_put(b, lit, sizeof lit - 1)
 
 static void json_span_text(fbuf *b, const facta_extractor *ex, facta_span s)
 {
@@ -689,13 +680,8 @@ static void json_span_text(fbuf *b, const facta_extractor *ex, facta_span s)
 static void json_key_uint(fbuf *b, const char *key, size_t kn, size_t v)
 {
     char buf[24];
-    size_t o = sizeof buf;
-    do {
-        buf[--o] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    jput(b, key, kn);
-    jput(b, buf + o, sizeof buf - o);
+    fbuf_put(b, key, kn);
+    fbuf_put(b, buf, fa_put_u64(buf, v));
 }
 
 #define JSON_KEY_UINT(b, key, v) json_key_uint(b, key, sizeof key - 1, v)
@@ -743,7 +729,7 @@ int facta_extract_json(const char **out_json, size_t *out_len, facta_extractor *
     }
     if (lang) {
         JPUT(b, "\"lang\":\"");
-        jput(b, lang, strlen(lang));
+        fbuf_put(b, lang, strlen(lang));
         JPUT(b, "\",");
     }
     JPUT(b, "\"entities\":[");

@@ -120,7 +120,7 @@ struct facta_extractor {
     size_t ncl, cl_cap;
     /* cl_compact looks only at the entries made since it last ran, from cl_base on: those
      * it kept stay, as do the candidates made before cand_base, but for those add_cand has
-     * given new entries since (cl_dirty, in the phase arena) */
+     * given new entries since (cl_dirty) */
     size_t cl_base, cand_base;
     uint32_t *cl_dirty;
     size_t ncl_dirty, cl_dirty_cap;

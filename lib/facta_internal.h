@@ -54,11 +54,35 @@ typedef struct fbuf {
 void fbuf_init(fbuf *b, const fa_alloc *al);
 void fbuf_free(fbuf *b);
 void fbuf_reset(fbuf *b);
-void fbuf_put(fbuf *b, const char *s, size_t n);
+/* Append s[0, n) (inline: the JSON writer appends many short pieces). */
+static inline void fbuf_put(fbuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (FA_GROW(b->al, b->data, b->cap, b->len + n + 1)) {
+        b->oom = 1;
+        return;
+    }
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
 void fbuf_puts(fbuf *b, const char *s);
 void fbuf_putc(fbuf *b, char c);
 void fbuf_printf(fbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *fbuf_cstr(fbuf *b); /* NUL-terminated view ("" on OOM) */
+
+/* The decimal digits of u into buf (room for 20; no NUL); their number. */
+static inline size_t fa_put_u64(char *buf, unsigned long long u)
+{
+    size_t n = 1;
+    for (unsigned long long v = u; v >= 10; v /= 10)
+        n++;
+    for (size_t k = n; k--; u /= 10)
+        buf[k] = (char)('0' + u % 10);
+    return n;
+}
 
 /* ---- bump arena for per-document results ----------------------------------- */
 

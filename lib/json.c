@@ -73,15 +73,10 @@ void json_number(fbuf *b, double d)
     if (d == floor(d) && fabs(d) < 9007199254740992.0) {
         /* what "%.0f" prints for an integer below 2^53 ("-0" too), without printf */
         char buf[24];
-        size_t o = sizeof buf;
-        unsigned long long u = (unsigned long long)fabs(d);
-        do {
-            buf[--o] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (signbit(d))
-            buf[--o] = '-';
-        fbuf_put(b, buf + o, sizeof buf - o);
+        size_t o = signbit(d) ? 1 : 0;
+        buf[0] = '-';
+        o += fa_put_u64(buf + o, (unsigned long long)fabs(d));
+        fbuf_put(b, buf, o);
         return;
     }
     /* shortest representation that reads back to the same double */

@@ -491,16 +491,8 @@ static int add_cand(facta_extractor *ex, int ri, const thread *t, uint32_t pos)
             c->end = pos;
             c->cl = t->cl;
             if ((size_t)*lc < ex->cand_base && !c->dirty) { /* a root cl_compact must see */
-                if (ex->ncl_dirty == ex->cl_dirty_cap) {
-                    size_t cap = ex->cl_dirty_cap ? 2 * ex->cl_dirty_cap : 64;
-                    uint32_t *d = arena_alloc(&ex->phase_arena, cap * sizeof *d);
-                    if (!d)
-                        return FACTA_ENOMEM;
-                    if (ex->ncl_dirty)
-                        memcpy(d, ex->cl_dirty, ex->ncl_dirty * sizeof *d);
-                    ex->cl_dirty = d;
-                    ex->cl_dirty_cap = cap;
-                }
+                if (FA_GROW(ex->al, ex->cl_dirty, ex->cl_dirty_cap, ex->ncl_dirty + 1))
+                    return FACTA_ENOMEM;
                 ex->cl_dirty[ex->ncl_dirty++] = (uint32_t)*lc;
                 c->dirty = 1;
             }
@@ -1229,6 +1221,16 @@ int rec_add(facta_extractor *ex, const rec *rc)
     return 0;
 }
 
+/* Array a (elements of `size` bytes) is zero up to `zero`: make it zero up to n, and return
+ * how far it is zero. */
+static size_t zero_tail(void *a, size_t size, size_t zero, size_t n)
+{
+    if (zero >= n)
+        return zero;
+    memset((char *)a + zero * size, 0, (n - zero) * size);
+    return n;
+}
+
 int match_phase(facta_extractor *ex, const phase *ph)
 {
     const facta_rules *r = ex->rules;
@@ -1241,8 +1243,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
     ex->ncl = 1; /* entry 0 stands for "none" */
     ex->cl_base = 1;
     ex->cand_base = 0;
-    ex->cl_dirty = NULL; /* in the phase arena */
-    ex->ncl_dirty = ex->cl_dirty_cap = 0;
+    ex->ncl_dirty = 0;
     if (FA_GROW(ex->al, ex->vis, ex->vis_cap, ph->nprog + 1))
         return FACTA_ENOMEM;
     if (FA_GROW(ex->al, ex->last_cand, ex->last_cand_cap, (size_t)r->nrules + 1) ||
@@ -1349,11 +1350,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
             return FACTA_ENOMEM;
         /* what the rejects mark is cleared after use: the rest of rmask stays zero, and is
          * not cleared again for every phase */
-        size_t zero = ex->rmask_zero;
-        if (zero < (size_t)n + 1) {
-            memset(ex->rmask + zero, 0, ((size_t)n + 1 - zero) * sizeof *ex->rmask);
-            zero = (size_t)n + 1;
-        }
+        size_t zero = zero_tail(ex->rmask, sizeof *ex->rmask, ex->rmask_zero, (size_t)n + 1);
         ex->rmask_zero = 0; /* until the marks are cleared (an error return leaves them) */
         for (size_t i = 0; i < ex->ncands; i++) {
             const cand *rj = &ex->cands[i];
@@ -1401,11 +1398,7 @@ int match_phase(facta_extractor *ex, const phase *ph)
     if (FA_GROW(ex->al, ex->occ, ex->occ_cap, n + 1))
         return FACTA_ENOMEM;
     /* as rmask: what the records hold is cleared after use */
-    size_t zero = ex->occ_zero;
-    if (zero < (size_t)n + 1) {
-        memset(ex->occ + zero, 0, ((size_t)n + 1 - zero) * sizeof *ex->occ);
-        zero = (size_t)n + 1;
-    }
+    size_t zero = zero_tail(ex->occ, sizeof *ex->occ, ex->occ_zero, (size_t)n + 1);
     ex->occ_zero = 0;
     for (size_t i = 0; i < ex->ncands; i++) {
         cand *c = &ex->cands[i];

@@ -38,17 +38,6 @@ static const double P10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                              1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                              1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-/* Digits of u into buf (no NUL); their number. */
-static size_t put_u64(char *buf, unsigned long long u)
-{
-    size_t n = 1;
-    for (unsigned long long v = u; v >= 10; v /= 10)
-        n++;
-    for (size_t k = n; k--; u /= 10)
-        buf[k] = (char)('0' + u % 10);
-    return n;
-}
-
 /* What "%.15g" prints for a non-integer 1e-3 <= |d| < 1e14, or 0 when unsure (the caller
  * asks snprintf). A decimal S = m / 10^k of at most 15 significant digits that rounds back
  * to d lies within half an ulp of d (< 2^-53 |d|), nearer than half a step of the
@@ -72,7 +61,7 @@ static size_t fmt_g15(char *buf, double d)
         size_t o = 0;
         if (d < 0)
             buf[o++] = '-';
-        o += put_u64(buf + o, ip);
+        o += fa_put_u64(buf + o, ip);
         buf[o++] = '.';
         for (int j = k - 1; j >= 0; j--) { /* k digits, leading zeros kept */
             buf[o + (size_t)j] = (char)('0' + fp % 10);
@@ -97,7 +86,7 @@ static val vnum(facta_extractor *ex, double d)
             n = 0;
             if (x < 0)
                 buf[n++] = '-';
-            n += put_u64(buf + n, x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x);
+            n += fa_put_u64(buf + n, x < 0 ? 0ull - (unsigned long long)x : (unsigned long long)x);
         }
     } else if (!(n = fmt_g15(buf, d))) {
         snprintf(buf, sizeof buf, "%.15g", d);

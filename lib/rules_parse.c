@@ -387,6 +387,13 @@ static int fold_str(parser *P, const char *s, size_t n, char **out, size_t *olen
     return *out ? 0 : (P->L.err = FACTA_ENOMEM);
 }
 
+/* Is q (at a '(') a "(?" group other than (?: (?= (?! (?<= (?<! (?| : an option setting such
+ * as (?i), or a construct the scans below do not know? */
+static int regex_odd_group(const char *q)
+{
+    return q[0] == '(' && q[1] == '?' && (!q[2] || !strchr(":=!<>|", q[2]));
+}
+
 /* A byte that every match of regex `pat` (compiled case-sensitively) must contain, or -1:
  * a literal character outside any group or class, not quantified, in a pattern with no
  * top-level alternation ("-" in (twenty|thirty)-(one|two)). Of several, a punctuation
@@ -418,9 +425,8 @@ static int regex_needed_byte(const char *pat)
                 return -1;
             next = j + 1;
         } else if (c == '(') {
-            if (i + 1 < n && pat[i + 1] == '?' && i + 2 < n &&
-                !strchr(":=!<>|", pat[i + 2]))
-                return -1; /* option setting, or a construct this scan does not know */
+            if (regex_odd_group(pat + i))
+                return -1;
             depth++;
         } else if (c == ')') {
             depth--;
@@ -630,7 +636,7 @@ static int compile_regex(parser *P, pred *p, const char *pat, int icase)
     /* no caseless matching: not asked for, and no option setting "(?i" or the like inside */
     p->re_cased = !icase;
     for (const char *q = strstr(pat, "(?"); q && p->re_cased; q = strstr(q + 2, "(?"))
-        p->re_cased = q[2] && strchr(":=!<>|", q[2]);
+        p->re_cased = !regex_odd_group(q);
     p->re_tail = NULL;
     size_t at = 0;
     if (!icase && regex_tails(P, pat, &p->re_tail, &at))
@@ -3077,13 +3083,16 @@ static int phase_look(facta_rules *r, phase *ph)
 }
 
 /* Each instruction's join flag (see inst), and each rule's start (see rule). */
-static int inst_joins(facta_rules *r, phase *ph)
+/* How many ways lead to each instruction of the phase (an array the caller frees; NULL on
+ * out of memory): one per split or jump to it and per save before it; two after a consuming
+ * instruction (threads parked at the next token resume there) and at a rule's root (threads
+ * start there). An instruction with one way in is reached only from the split, jump or save
+ * before it. */
+static uint32_t *inst_ways(facta_rules *r, const phase *ph)
 {
     uint32_t *ways = fa_calloc(&r->al, ph->nprog + 1, sizeof *ways);
     if (!ways)
-        return FACTA_ENOMEM;
-    for (size_t pc = 0; pc < ph->nprog; pc++)
-        ph->prog[pc].join = 0;
+        return NULL;
     for (size_t pc = 0; pc < ph->nprog; pc++) {
         const inst *in = &ph->prog[pc];
         switch (in->op) {
@@ -3100,13 +3109,21 @@ static int inst_joins(facta_rules *r, phase *ph)
             break;
         case OP_MATCH:
             break;
-        default: /* consuming: threads parked at the next token resume after it */
+        default:
             ways[pc + 1] += 2;
         }
     }
     for (int i = 0; i < ph->nrules; i++)
         if (r->rules[ph->rules[i]].root < ph->nprog)
             ways[r->rules[ph->rules[i]].root] += 2;
+    return ways;
+}
+
+static int inst_joins(facta_rules *r, phase *ph)
+{
+    uint32_t *ways = inst_ways(r, ph);
+    if (!ways)
+        return FACTA_ENOMEM;
     /* each rule's start: past the capture opens at its root reached from nowhere else; its
      * threads come there from the seeding */
     for (int i = 0; i < ph->nrules; i++) {
@@ -3140,24 +3157,10 @@ static int inst_joins(facta_rules *r, phase *ph)
 static int split_fans(facta_rules *r, phase *ph)
 {
     ph->chain = NULL;
-    uint32_t *npred = fa_calloc(&r->al, ph->nprog + 1, sizeof *npred);
+    /* a fan's later splits have one way in: from the split before */
+    uint32_t *npred = inst_ways(r, ph);
     if (!npred)
         return FACTA_ENOMEM;
-    /* how many ways lead to each instruction: a fan's later splits must have one */
-    for (size_t pc = 0; pc < ph->nprog; pc++) {
-        const inst *in = &ph->prog[pc];
-        if (in->op == OP_SPLIT || in->op == OP_JMP) {
-            if (in->x >= 0 && (size_t)in->x <= ph->nprog)
-                npred[in->x]++;
-            if (in->op == OP_SPLIT && in->y >= 0 && (size_t)in->y <= ph->nprog)
-                npred[in->y]++;
-        } else if (in->op != OP_MATCH) {
-            npred[pc + 1]++;
-        }
-    }
-    for (int i = 0; i < ph->nrules; i++)
-        if (r->rules[ph->rules[i]].root <= ph->nprog)
-            npred[r->rules[ph->rules[i]].root]++;
     for (size_t pc = 0; pc < ph->nprog; pc++) {
         if (ph->prog[pc].op == OP_SPLIT)
             ph->prog[pc].z = -1;
@@ -3322,15 +3325,9 @@ static int rule_must(facta_rules *r, phase *ph)
     for (int i = 0; i < ph->nrules; i++) {
         rule *ru = &r->rules[ph->rules[i]];
         ru->must_lex = 0;
-        /* the lexicons of the @LEX elements: instructions up to the next rule's root */
+        /* the lexicons of the @LEX elements (a rule's instructions end with its match) */
         uint64_t lex = 0;
-        size_t end = ph->nprog;
-        for (int j = 0; j < ph->nrules; j++) {
-            uint32_t o = r->rules[ph->rules[j]].root;
-            if (o > ru->root && o < end)
-                end = o;
-        }
-        for (size_t pc = ru->root; pc < end; pc++)
+        for (size_t pc = ru->root; pc < ph->nprog && ph->prog[pc].op != OP_MATCH; pc++)
             if (ph->prog[pc].op == OP_LEX && ph->prog[pc].x < 64)
                 lex |= 1ull << ph->prog[pc].x;
         if (!lex)
